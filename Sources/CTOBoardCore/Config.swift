@@ -1,0 +1,127 @@
+import TOMLKit
+
+/// The optional `.ctoboard.toml` file: owner → document pairs and preferences.
+///
+/// ```toml
+/// owner = "CTO"                 # the default owner
+/// update_last_updated = true    # set **Last Updated** lines on every change
+/// theme = "default"             # a name from themes/ or a path
+/// lock_timeout = 5              # seconds a command waits for another one
+///
+/// [[pairs]]
+/// owner = "CTO"
+/// document = "docs/Development/CTO_OWNER.md"
+/// todo = "docs/Project Management/TODO.md"   # optional: else the document's sync line
+///
+/// [keys]                        # board key bindings, see the README
+/// toggle = "x"
+/// ```
+/// Relative paths are resolved against the folder that holds the config file.
+public struct Config: Sendable, Equatable {
+    /// One owner's pair.
+    public struct Pair: Sendable, Equatable {
+        public var owner: String
+        public var document: String
+        public var todo: String?
+    }
+
+    /// The file this was read from.
+    public var path: String?
+    /// The default owner.
+    public var owner: String?
+    /// Owner → document pairs, in file order.
+    public var pairs: [Pair] = []
+    /// Whether changes set the `**Last Updated**:` lines (default true).
+    public var updateLastUpdated = true
+    /// The board theme.
+    public var theme: String?
+    /// Seconds to wait for the lock (default 5).
+    public var lockTimeout: Double = 5
+    /// Board key bindings: action → keys.
+    public var keys: [String: [String]] = [:]
+
+    /// The default configuration.
+    public init() {}
+
+    /// The name of the config file.
+    public static let fileName = ".ctoboard.toml"
+
+    /// Parses a config file's text. Errors name the file, the line and the key.
+    public init(text: String, path: String) throws(ConfigError) {
+        self.path = path
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(path: path, line: error.source.begin.line, message: error.description)
+        } catch {
+            throw ConfigError(path: path, line: nil, message: "\(error)")
+        }
+        func line(of key: String) -> Int? { ConfigError.line(of: key, in: text) }
+        func string(_ value: TOMLValueConvertible?, _ key: String) throws(ConfigError) -> String? {
+            guard let value else { return nil }
+            guard let s = value.string else {
+                throw ConfigError(path: path, line: line(of: key), message: "`\(key)` must be a string")
+            }
+            return s
+        }
+        owner = try string(table["owner"], "owner")
+        theme = try string(table["theme"], "theme")
+        if let v = table["update_last_updated"] {
+            guard let b = v.bool else {
+                throw ConfigError(path: path, line: line(of: "update_last_updated"), message: "`update_last_updated` must be true or false")
+            }
+            updateLastUpdated = b
+        }
+        if let v = table["lock_timeout"] {
+            guard let d = v.double ?? v.int.map(Double.init), d >= 0 else {
+                throw ConfigError(path: path, line: line(of: "lock_timeout"), message: "`lock_timeout` must be a number of seconds")
+            }
+            lockTimeout = d
+        }
+        if let v = table["pairs"] {
+            guard let array = v.array else {
+                throw ConfigError(path: path, line: line(of: "pairs"), message: "`pairs` must be an array of tables ([[pairs]])")
+            }
+            for element in array {
+                guard let t = element.table,
+                      let owner = try string(t["owner"], "owner"),
+                      let document = try string(t["document"], "document") else {
+                    throw ConfigError(path: path, line: line(of: "pairs"), message: "each [[pairs]] needs `owner` and `document`")
+                }
+                pairs.append(Pair(owner: owner, document: document, todo: try string(t["todo"], "todo")))
+            }
+        }
+        if let v = table["keys"] {
+            guard let t = v.table else {
+                throw ConfigError(path: path, line: line(of: "keys"), message: "`keys` must be a table ([keys])")
+            }
+            for key in t.keys {
+                if let s = t[key]?.string {
+                    keys[key] = [s]
+                } else if let a = t[key]?.array, a.allSatisfy({ $0.string != nil }) {
+                    keys[key] = a.compactMap { $0.string }
+                } else {
+                    throw ConfigError(path: path, line: line(of: key), message: "keys.\(key) must be a key name or a list of key names")
+                }
+            }
+        }
+    }
+
+    /// Reads the config from `.ctoboard.toml` in `directory`, else at the git work tree root;
+    /// nil when there is none.
+    public static func find(from directory: String) throws(ConfigError) -> Config? {
+        var candidates = [Paths.join(directory, fileName)]
+        if let root = Paths.gitWorkTree(from: directory) { candidates.append(Paths.join(root, fileName)) }
+        for path in candidates where FileIO.isFile(path) {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileIO.readDocument(at: path, missingHint: "")
+            } catch {
+                throw ConfigError(path: path, line: nil, message: error.description)
+            }
+            return try Config(text: String(decoding: bytes, as: UTF8.self), path: path)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading documents as bytes with POSIX calls: no String round trip, no Foundation fallbacks.
+public enum FileIO {
+    /// The largest document ctoboard reads: 32 MiB.
+    public static let sizeLimit = 32 * 1_048_576
+
+    /// The error text for the current `errno`.
+    public static func errnoText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// Reads a whole document, checking that it is a regular text file within the size limit.
+    public static func readDocument(at path: String, missingHint: String) throws(DocumentError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .missing(path: path, hint: missingHint) }
+            throw .unreadable(path: path, reason: errnoText(code))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, reason: errnoText()) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: path, reason: "not a regular file")
+        }
+        let size = Int(st.st_size)
+        if size > sizeLimit { throw .tooLarge(path: path, size: size, limit: sizeLimit) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let n = bytes.withUnsafeMutableBytes { buf in
+                read(fd, buf.baseAddress! + total, size - total)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                if code == EISDIR { throw .isDirectory(path: path) }
+                throw .unreadable(path: path, reason: errnoText(code))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        if total < size { bytes.removeLast(size - total) }
+        let hasNUL = bytes.withUnsafeBytes { buf in buf.count > 0 && memchr(buf.baseAddress!, 0, buf.count) != nil }
+        if hasNUL { throw .binary(path: path) }
+        return bytes
+    }
+
+    /// Whether a path exists (following symlinks) and is a regular file.
+    public static func isFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether a path exists and is a folder.
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,77 @@
+/// What a heading or bold label line says about the task section that follows it.
+///
+/// Headings are matched by their words, ignoring case, emoji, mojibake and punctuation:
+/// only ASCII letters and digits count.
+public enum HeadingKind: Sendable, Equatable {
+    /// Completed, Done, Finished, ...
+    case completed
+    /// In Progress, Doing, WIP, Ongoing, Active, ...
+    case inProgress
+    /// Pending, Backlog, Todo, To Do, Planned, Upcoming, ...
+    case pending
+    /// High, Medium or Low (with or without "Priority"): a priority within Pending.
+    case priority(Pane)
+    /// Anything else.
+    case other
+
+    /// The words of a heading: ASCII letters and digits, lowercased; everything else separates.
+    static func words<C: Collection>(_ bytes: C) -> [String] where C.Element == UInt8 {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for b in bytes {
+            let l = ByteSearch.lower(b)
+            if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
+                current.append(l)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// Classifies heading or label text.
+    public static func classify<C: Collection>(_ bytes: C) -> HeadingKind where C.Element == UInt8 {
+        classify(words: words(bytes))
+    }
+
+    static func classify(words: [String]) -> HeadingKind {
+        guard let first = words.first else { return .other }
+        let filler: Set<String> = ["priority", "tasks", "task", "items", "prio"]
+        let rest = words.dropFirst()
+        if rest.allSatisfy({ filler.contains($0) }) {
+            switch first {
+            case "high", "urgent", "p1": return .priority(.high)
+            case "medium", "med", "normal", "p2": return .priority(.medium)
+            case "low", "p3": return .priority(.low)
+            default: break
+            }
+        }
+        if words.count == 2, first == "priority" {
+            switch words[1] {
+            case "high": return .priority(.high)
+            case "medium", "med": return .priority(.medium)
+            case "low": return .priority(.low)
+            default: break
+            }
+        }
+        let set = Set(words)
+        for (i, w) in words.enumerated() where w == "in" && i + 1 < words.count && words[i + 1] == "progress" {
+            return .inProgress
+        }
+        if !set.isDisjoint(with: ["inprogress", "doing", "wip", "ongoing", "active", "started"]) { return .inProgress }
+        if !set.isDisjoint(with: ["completed", "complete", "done", "finished", "verified"]) { return .completed }
+        for (i, w) in words.enumerated() where w == "to" && i + 1 < words.count && words[i + 1] == "do" {
+            return .pending
+        }
+        if !set.isDisjoint(with: ["pending", "backlog", "todo", "todos", "planned", "upcoming", "queued"]) { return .pending }
+        return .other
+    }
+
+    /// Maps an inline `[Status: ...]` value to a section (pending maps to ``Pane/medium`` until a
+    /// priority says otherwise).
+    public static func statusPane(_ value: String) -> HeadingKind {
+        classify(Array(value.utf8))
+    }
+}

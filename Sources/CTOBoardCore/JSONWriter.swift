@@ -1,0 +1,50 @@
+/// A minimal JSON writer that keeps keys in the order written, for ctoboard's stable `--json`.
+public struct JSONWriter: Sendable {
+    /// The output so far.
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// A JSON string literal.
+    public mutating func string(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes.append(0x5C); bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+            case 0x09: bytes.append(0x5C); bytes.append(0x74)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    public mutating func optionalString(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    public mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+
+    public mutating func optionalInt(_ n: Int?) {
+        if let n { int(n) } else { raw("null") }
+    }
+
+    public mutating func bool(_ b: Bool) { if b { raw("true") } else { raw("false") } }
+
+    /// `"key":`
+    public mutating func key(_ k: StaticString) {
+        bytes.append(0x22)
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x3A)
+    }
+}

@@ -1,0 +1,189 @@
+/// The text of a task line after its checkbox, taken apart into title, markers and tags.
+///
+/// All ranges are byte offsets into ``bytes``. Tags inside backticks are part of the title: the
+/// seed has a backticked `` `[Owner: CTO]` `` inside a title, and the owner is the last tag outside
+/// backticks.
+public struct TaskText: Sendable, Equatable {
+    /// A `[Name: value]` tag.
+    public struct Tag: Sendable, Equatable {
+        /// The tag's value, trimmed.
+        public var value: String
+        /// The tag's bytes, brackets included.
+        public var range: Range<Int>
+    }
+
+    /// The text bytes.
+    public let bytes: [UInt8]
+    /// The last `[Owner: NAME]` outside backticks.
+    public private(set) var owner: Tag?
+    /// The last `[Status: ...]` outside backticks.
+    public private(set) var status: Tag?
+    /// The last `[Priority: ...]` outside backticks.
+    public private(set) var priority: Tag?
+    /// `**VERIFY**:` before the title.
+    public private(set) var verifyMarker: Range<Int>?
+    /// `(needs verification)` after the title.
+    public private(set) var needsVerification: Range<Int>?
+    /// `(verified YYYY-MM-DD)` after the title.
+    public private(set) var verified: Range<Int>?
+    /// `**CRITICAL**:` or `(CRITICAL)`.
+    public private(set) var criticalMarker: Range<Int>?
+    /// Every tag of the three kinds outside backticks (owner, status, priority), in order.
+    public private(set) var allTags: [Tag] = []
+
+    /// Whether the task is flagged critical.
+    public var critical: Bool { criticalMarker != nil }
+
+    private static let verifyPattern = [UInt8](lowercasedASCII: "**verify**")
+    private static let criticalPattern = [UInt8](lowercasedASCII: "**critical**")
+    private static let needsPattern = [UInt8](lowercasedASCII: "(needs verification)")
+    private static let verifiedPattern = [UInt8](lowercasedASCII: "(verified ")
+    private static let criticalParen = [UInt8](lowercasedASCII: "(critical)")
+    private static let ownerName = [UInt8](lowercasedASCII: "owner")
+    private static let statusName = [UInt8](lowercasedASCII: "status")
+    private static let priorityName = [UInt8](lowercasedASCII: "priority")
+
+    /// Takes `bytes` apart.
+    public init<C: Collection>(_ text: C) where C.Element == UInt8 {
+        let bytes = Array(text)
+        self.bytes = bytes
+        let n = bytes.count
+        var i = 0
+        // Leading markers: **VERIFY**: and **CRITICAL**: in either order.
+        func leadingMarker(_ pattern: [UInt8]) -> Range<Int>? {
+            var j = i
+            while j < n, ByteSearch.isSpace(bytes[j]) { j += 1 }
+            guard ByteSearch.matches(bytes, at: j, pattern) else { return nil }
+            var e = j + pattern.count
+            if e < n, bytes[e] == 0x3A { e += 1 }
+            while e < n, ByteSearch.isSpace(bytes[e]) { e += 1 }
+            return j..<e
+        }
+        for _ in 0..<2 {
+            if verifyMarker == nil, let r = leadingMarker(Self.verifyPattern) { verifyMarker = r; i = r.upperBound }
+            if criticalMarker == nil, let r = leadingMarker(Self.criticalPattern) { criticalMarker = r; i = r.upperBound }
+        }
+        // Scan the rest, skipping code spans.
+        while i < n {
+            let b = bytes[i]
+            if b == 0x60 { // backtick run
+                var run = 0
+                while i + run < n, bytes[i + run] == 0x60 { run += 1 }
+                if let close = Self.closingRun(bytes, from: i + run, length: run) {
+                    i = close + run
+                } else {
+                    i += run
+                }
+                continue
+            }
+            if b == 0x5B, let (name, value, end) = Self.tag(bytes, at: i) {
+                let tag = Tag(value: value, range: i..<end)
+                if name == 0 { owner = tag; allTags.append(tag) }
+                if name == 1 { status = tag; allTags.append(tag) }
+                if name == 2 { priority = tag; allTags.append(tag) }
+                i = end
+                continue
+            }
+            if b == 0x28 { // (
+                if ByteSearch.matches(bytes, at: i, Self.needsPattern) {
+                    needsVerification = i..<(i + Self.needsPattern.count)
+                } else if ByteSearch.matches(bytes, at: i, Self.criticalParen) {
+                    if criticalMarker == nil { criticalMarker = i..<(i + Self.criticalParen.count) }
+                } else if ByteSearch.matches(bytes, at: i, Self.verifiedPattern),
+                          let close = bytes[i...].firstIndex(of: 0x29) {
+                    verified = i..<(close + 1)
+                }
+            }
+            i += 1
+        }
+    }
+
+    private static func closingRun(_ bytes: [UInt8], from: Int, length: Int) -> Int? {
+        var j = from
+        while j < bytes.count {
+            if bytes[j] == 0x60 {
+                var run = 0
+                while j + run < bytes.count, bytes[j + run] == 0x60 { run += 1 }
+                if run == length { return j }
+                j += run
+            } else {
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    /// Parses `[Owner: X]`, `[Status: X]`, `[Priority: X]` at `i`: (kind 0/1/2, value, end).
+    private static func tag(_ bytes: [UInt8], at i: Int) -> (Int, String, Int)? {
+        var j = i + 1
+        while j < bytes.count, ByteSearch.isSpace(bytes[j]) { j += 1 }
+        let kind: Int
+        let nameLength: Int
+        if ByteSearch.matches(bytes, at: j, ownerName) { kind = 0; nameLength = ownerName.count }
+        else if ByteSearch.matches(bytes, at: j, statusName) { kind = 1; nameLength = statusName.count }
+        else if ByteSearch.matches(bytes, at: j, priorityName) { kind = 2; nameLength = priorityName.count }
+        else { return nil }
+        j += nameLength
+        while j < bytes.count, ByteSearch.isSpace(bytes[j]) { j += 1 }
+        guard j < bytes.count, bytes[j] == 0x3A else { return nil }
+        j += 1
+        guard let close = bytes[j...].firstIndex(of: 0x5D) else { return nil }
+        if bytes[j..<close].contains(0x5B) { return nil }
+        let value = String(decoding: ByteSearch.trimmed(bytes[j..<close]), as: UTF8.self)
+        guard !value.isEmpty else { return nil }
+        return (kind, value, close + 1)
+    }
+
+    /// Every marker and tag range, sorted.
+    public var markerRanges: [Range<Int>] {
+        var ranges = allTags.map(\.range)
+        for r in [verifyMarker, needsVerification, verified, criticalMarker] { if let r { ranges.append(r) } }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The title bytes: the text without markers and tags, white space collapsed and trimmed.
+    public var titleBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var pendingSpace = false
+        for r in markerRanges + [bytes.count..<bytes.count] {
+            while i < r.lowerBound {
+                let b = bytes[i]
+                if ByteSearch.isSpace(b) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(b)
+                }
+                i += 1
+            }
+            if r.upperBound > i { i = r.upperBound; pendingSpace = !out.isEmpty }
+        }
+        // A title that ends in a lone ":" left by a marker is trimmed of it.
+        return out
+    }
+
+    /// The title for display.
+    public var title: String { String(decoding: titleBytes, as: UTF8.self) }
+
+    /// The end of the title part: the offset where trailing tags and trailing markers begin.
+    /// New trailing markers such as `(verified DATE)` are inserted here.
+    public var titleEnd: Int {
+        var end = bytes.count
+        while end > 0, ByteSearch.isSpace(bytes[end - 1]) { end -= 1 }
+        let trailing = markerRanges.filter { $0.lowerBound >= (verifyMarker?.upperBound ?? 0) && $0 != verifyMarker }
+        for r in trailing.reversed() {
+            var e = r.upperBound
+            // allow spaces between the trailing pieces
+            while e < end, ByteSearch.isSpace(bytes[e]) { e += 1 }
+            if e >= end {
+                end = r.lowerBound
+                while end > 0, ByteSearch.isSpace(bytes[end - 1]) { end -= 1 }
+            } else {
+                break
+            }
+        }
+        return end
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import CTOBoardCore
+
+/// `ctoboard`: the entry point. With no subcommand it opens the board.
+@main
+struct CTOBoard: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ctoboard",
+        abstract: "Keep an owner's task document and the project TODO.md in sync, from a keyboard-driven board.",
+        discussion: """
+        Exit codes: 0 success, 1 drift or conflicts, 2 bad input or usage, 3 a document could not \
+        be written, 4 another ctoboard holds the lock.
+        """,
+        version: version,
+        subcommands: [
+            List.self, Check.self,
+        ]
+    )
+}

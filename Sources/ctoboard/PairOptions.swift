@@ -1,0 +1,48 @@
+import ArgumentParser
+import CTOBoardCore
+
+/// The options that find the pair of documents, shared by every command.
+struct PairOptions: ParsableArguments {
+    @Option(name: .customLong("owner-doc"), help: ArgumentHelp("The owner's task document.", valueName: "path"),
+            completion: .file(extensions: ["md"]))
+    var ownerDoc: String?
+
+    @Option(help: ArgumentHelp("The project TODO.md (default: the owner document's sync line).", valueName: "path"),
+            completion: .file(extensions: ["md"]))
+    var todo: String?
+
+    @Option(help: ArgumentHelp("The owner whose tasks to use, as TODO.md tags them (default: CTO).", valueName: "name"))
+    var owner: String?
+
+    /// The config file, if there is one.
+    func config() throws(CLIError) -> Config? {
+        do {
+            return try Config.find(from: Paths.currentDirectory())
+        } catch {
+            throw CLIError(error.description, code: .badInput)
+        }
+    }
+
+    /// Every pair these options name.
+    func pairs(config: Config?) throws(CLIError) -> [PairPaths] {
+        do {
+            return try PairLocator.locate(ownerDoc: ownerDoc, todo: todo, owner: owner, config: config)
+        } catch {
+            throw CLIError(error.description, code: .badInput)
+        }
+    }
+
+    /// Exactly one pair: the first the options name.
+    func pair(config: Config?) throws(CLIError) -> PairPaths {
+        try pairs(config: config)[0]
+    }
+
+    /// Reads and matches a pair.
+    func load(_ paths: PairPaths) throws(CLIError) -> TaskPair {
+        do {
+            return try TaskPair.load(paths)
+        } catch {
+            throw CLIError(error.description, code: .badInput)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes bytes to standard error.
+func fwriteStderr(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    return write(2, base, buffer.count)
+}
+
+/// Writes bytes to standard output in one go, bypassing print's per-call overhead.
+func writeStdout(_ bytes: [UInt8]) {
+    var offset = 0
+    bytes.withUnsafeBufferPointer { buf in
+        while offset < buf.count {
+            let n = write(1, buf.baseAddress! + offset, buf.count - offset)
+            if n <= 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
+}

@@ -18,6 +18,14 @@ public enum FileIO {
 
     /// Reads a whole document, checking that it is a regular text file within the size limit.
     public static func readDocument(at path: String, missingHint: String) throws(DocumentError) -> [UInt8] {
+        let bytes = try readRaw(at: path, missingHint: missingHint, limit: sizeLimit)
+        let hasNUL = bytes.withUnsafeBytes { buf in buf.count > 0 && memchr(buf.baseAddress!, 0, buf.count) != nil }
+        if hasNUL { throw .binary(path: path) }
+        return bytes
+    }
+
+    /// Reads a whole regular file as bytes (state files may hold any bytes).
+    public static func readRaw(at path: String, missingHint: String = "", limit: Int = 4 * sizeLimit) throws(DocumentError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let code = errno
@@ -32,7 +40,7 @@ public enum FileIO {
             throw .unreadable(path: path, reason: "not a regular file")
         }
         let size = Int(st.st_size)
-        if size > sizeLimit { throw .tooLarge(path: path, size: size, limit: sizeLimit) }
+        if size > limit { throw .tooLarge(path: path, size: size, limit: limit) }
         var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
         while total < size {
@@ -49,8 +57,6 @@ public enum FileIO {
             total += n
         }
         if total < size { bytes.removeLast(size - total) }
-        let hasNUL = bytes.withUnsafeBytes { buf in buf.count > 0 && memchr(buf.baseAddress!, 0, buf.count) != nil }
-        if hasNUL { throw .binary(path: path) }
         return bytes
     }
 

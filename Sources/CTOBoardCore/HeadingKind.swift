@@ -2,7 +2,7 @@
 ///
 /// Headings are matched by their words, ignoring case, emoji, mojibake and punctuation:
 /// only ASCII letters and digits count.
-public enum HeadingKind: Sendable, Equatable {
+public enum HeadingKind: Sendable, Hashable {
     /// Completed, Done, Finished, ...
     case completed
     /// In Progress, Doing, WIP, Ongoing, Active, ...

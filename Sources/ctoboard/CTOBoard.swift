@@ -15,7 +15,9 @@ struct CTOBoard: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            List.self, Check.self,
+            List.self, Check.self, Sync.self,
+            Toggle.self, Verify.self, Complete.self, Start.self, Move.self, Reorder.self,
+            Add.self, Edit.self, Delete.self, Undo.self, Redo.self,
         ]
     )
 }

@@ -1,0 +1,229 @@
+/// Line-level edits of one task document that touch only the bytes they must.
+///
+/// Edits work on ``Document`` lines; the task structure is parsed again only when an edit needs
+/// it (``parsed``), so a toggle costs one splice.
+public struct DocumentEditor: Sendable {
+    /// The document as edited so far.
+    public private(set) var document: Document
+    private var cache: TaskDocument?
+
+    public init(_ parsed: TaskDocument) {
+        document = parsed.document
+        cache = parsed
+    }
+
+    /// The current document's task structure.
+    public mutating func parsed() -> TaskDocument {
+        if let cache { return cache }
+        let p = TaskDocument(document: document)
+        cache = p
+        return p
+    }
+
+    private mutating func set(_ doc: Document) {
+        document = doc
+        cache = nil
+    }
+
+    // MARK: Single-line edits
+
+    /// Sets the checkbox of the task on `line`: one byte.
+    public mutating func setChecked(line: Int, _ checked: Bool) {
+        let content = document.content(line)
+        guard let item = ChecklistItem(line: content), item.checked != checked else { return }
+        var bytes = Array(content)
+        bytes[item.markOffset] = checked ? 0x78 : 0x20
+        set(document.replacingContent(ofLine: line, with: bytes))
+    }
+
+    /// Replaces the text after the checkbox of the task on `line`.
+    public mutating func setText(line: Int, _ text: [UInt8]) {
+        let content = document.content(line)
+        guard let item = ChecklistItem(line: content) else { return }
+        var bytes = Array(content.prefix(item.textOffset))
+        if item.textOffset == item.markOffset + 2 { bytes.append(0x20) }
+        bytes += text
+        if bytes.elementsEqual(content) { return }
+        set(document.replacingContent(ofLine: line, with: bytes))
+    }
+
+    /// Removes `line`.
+    public mutating func deleteLine(_ line: Int) {
+        set(document.replacing(lines: line..<(line + 1), with: []))
+    }
+
+    /// Swaps the contents of two lines, keeping each position's terminator.
+    public mutating func swapLines(_ a: Int, _ b: Int) {
+        guard a != b else { return }
+        let ca = Array(document.content(a)), cb = Array(document.content(b))
+        set(document.replacingContent(ofLine: a, with: cb).replacingContent(ofLine: b, with: ca))
+    }
+
+    /// Inserts a task line right after `line`, in that line's style.
+    public mutating func insertAfter(line: Int, text: [UInt8]) {
+        let parsed = parsed()
+        let new = Self.taskPrefix(near: line, in: parsed, checked: false) + text
+        set(document.replacing(lines: (line + 1)..<(line + 1), with: [new]))
+    }
+
+    // MARK: Placing tasks in sections
+
+    /// Inserts a new task line into `pane`'s section, after its last task, creating the section
+    /// heading in the document's own style when it is missing. Returns the new line's index.
+    @discardableResult
+    public mutating func insertTask(text: [UInt8], checked: Bool, pane: Pane) -> Int {
+        let parsed = parsed()
+        let place = Self.placement(for: pane, in: parsed)
+        let line = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
+        var lines = place.prelude
+        lines.append(line)
+        lines += place.postlude
+        set(document.replacing(lines: place.line..<place.line, with: lines))
+        return place.line + place.prelude.count
+    }
+
+    /// Moves the task on `line` into `pane`'s section with new text and checkbox. The moved line
+    /// takes the style of its new neighbours and the document's line ending.
+    @discardableResult
+    public mutating func moveTask(line: Int, to pane: Pane, text: [UInt8], checked: Bool) -> Int {
+        let parsed = parsed()
+        if let entry = parsed.entries.first(where: { $0.line == line }), entry.headingPane == pane {
+            // Same section: edit in place.
+            setText(line: line, text)
+            setChecked(line: line, checked)
+            return line
+        }
+        var place = Self.placement(for: pane, in: parsed, excluding: line)
+        let newLine = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
+        var lines = place.prelude
+        lines.append(newLine)
+        lines += place.postlude
+        // Delete first, then insert at the shifted position.
+        var doc = document.replacing(lines: line..<(line + 1), with: [])
+        if place.line > line { place.line -= 1 }
+        doc = doc.replacing(lines: place.line..<place.line, with: lines)
+        set(doc)
+        return place.line + place.prelude.count
+    }
+
+    /// Where a task for `pane` goes.
+    struct Placement {
+        var line: Int
+        var prelude: [[UInt8]] = []
+        var postlude: [[UInt8]] = []
+        var styleLine: Int?
+    }
+
+    static func placement(for pane: Pane, in doc: TaskDocument, excluding: Int? = nil) -> Placement {
+        let entries = doc.entries.filter { $0.line != excluding }
+        if let last = entries.last(where: { $0.headingPane == pane }) {
+            return Placement(line: last.line + 1, styleLine: last.line)
+        }
+        let d = doc.document
+        func isBlank(_ i: Int) -> Bool { ByteSearch.trimmed(d.content(i)).isEmpty }
+        func afterAnchor(_ anchorLine: Int) -> Placement {
+            var p = anchorLine + 1
+            if p < d.lines.count, isBlank(p) { p += 1 }
+            var place = Placement(line: p, styleLine: entries.first?.line)
+            if p < d.lines.count, !isBlank(p), ChecklistItem(line: d.content(p)) == nil {
+                place.postlude = [[]]
+            }
+            return place
+        }
+        if let anchor = doc.anchors[pane] { return afterAnchor(anchor.line) }
+        // The section is missing: create its heading in the document's own style.
+        let statusLevel = [doc.anchors[.completed], doc.anchors[.inProgress], doc.pendingAnchor]
+            .compactMap { $0?.level }.first ?? 2
+        let hashes = { (n: Int) in [UInt8](repeating: 0x23, count: max(1, min(6, n))) + [0x20] }
+        if let priority = pane.priorityName {
+            let name = priority.prefix(1).uppercased() + priority.dropFirst() + " Priority"
+            let priorityAnchors = [Pane.high, .medium, .low].compactMap { doc.anchors[$0] }
+            let labelStyle = priorityAnchors.first?.level == 0 || (priorityAnchors.isEmpty && doc.pendingAnchor == nil && false)
+            let heading: [UInt8] = labelStyle
+                ? Array("**\(name)**:".utf8)
+                : hashes((doc.pendingAnchor?.level ?? statusLevel) + 1) + Array(name.utf8)
+            let order: [Pane] = [.high, .medium, .low]
+            let index = order.firstIndex(of: pane)!
+            // After the nearest earlier priority's tasks, else before the nearest later one.
+            for earlier in order[..<index].reversed() {
+                if let last = entries.last(where: { $0.headingPane == earlier }) {
+                    return Placement(line: last.line + 1, prelude: [[], heading], styleLine: last.line)
+                }
+                if let a = doc.anchors[earlier] {
+                    return Placement(line: a.line + 1, prelude: [[], heading], styleLine: entries.first?.line)
+                }
+            }
+            for later in order[(index + 1)...] {
+                if let a = doc.anchors[later] {
+                    return Placement(line: a.line, prelude: [heading], postlude: [[]], styleLine: entries.first?.line)
+                }
+            }
+            if let pending = doc.pendingAnchor {
+                var place = afterAnchor(pending.line)
+                place.prelude = [heading]
+                return place
+            }
+            // No Pending section at all: create both.
+            var place = placeNewStatusSection(.medium, level: statusLevel, in: doc, entries: entries)
+            place.prelude += [hashes(statusLevel + 1) + Array(name.utf8)]
+            return place
+        }
+        return placeNewStatusSection(pane, level: statusLevel, in: doc, entries: entries)
+    }
+
+    /// A new status heading (Completed, In Progress or Pending) in canonical order.
+    private static func placeNewStatusSection(_ pane: Pane, level: Int, in doc: TaskDocument, entries: [TaskEntry]) -> Placement {
+        let name: String
+        switch pane {
+        case .completed: name = "Completed"
+        case .inProgress: name = "In Progress"
+        default: name = "Pending"
+        }
+        let heading = [UInt8](repeating: 0x23, count: level) + [0x20] + Array(name.utf8)
+        let order: [HeadingKind] = [.completed, .inProgress, .pending]
+        let me: HeadingKind = pane == .completed ? .completed : pane == .inProgress ? .inProgress : .pending
+        let anchorsByKind: [HeadingKind: TaskDocument.Anchor] = {
+            var m: [HeadingKind: TaskDocument.Anchor] = [:]
+            if let a = doc.anchors[.completed] { m[.completed] = a }
+            if let a = doc.anchors[.inProgress] { m[.inProgress] = a }
+            if let a = doc.pendingAnchor { m[.pending] = a }
+            return m
+        }()
+        let index = order.firstIndex(of: me)!
+        for later in order[(index + 1)...] {
+            if let a = anchorsByKind[later] {
+                return Placement(line: a.line, prelude: [heading, []], postlude: [[]], styleLine: entries.first?.line)
+            }
+        }
+        // After the last task of any section, else at the end.
+        let end = entries.last.map { $0.line + 1 } ?? doc.document.lines.count
+        return Placement(line: end, prelude: [[], heading, []], styleLine: entries.last?.line)
+    }
+
+    /// The indentation, bullet and box of a new task, copied from the task on `styleLine`.
+    static func taskPrefix(near styleLine: Int?, in doc: TaskDocument, checked: Bool) -> [UInt8] {
+        if let styleLine, styleLine < doc.document.lines.count {
+            let content = doc.document.content(styleLine)
+            if let item = ChecklistItem(line: content) {
+                var prefix = ChecklistItem.prefix(of: content, item: item, checked: checked)
+                // A numbered list continues with the same marker style; keep "1." as is.
+                if prefix.last != 0x20 { prefix.append(0x20) }
+                return prefix
+            }
+        }
+        return Array((checked ? "- [x] " : "- [ ] ").utf8)
+    }
+
+    // MARK: Last Updated
+
+    /// Sets every `**Last Updated**:` line to `date` in the format it already uses.
+    public mutating func setLastUpdated(_ date: CalendarDate) {
+        let parsed = parsed()
+        for line in parsed.lastUpdatedLines {
+            let content = Array(document.content(line))
+            if let updated = LastUpdated.rewrite(content, to: date), updated != content {
+                set(document.replacingContent(ofLine: line, with: updated))
+            }
+        }
+    }
+}

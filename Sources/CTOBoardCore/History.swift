@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The history file: one JSON line per transaction, appended. Undo and redo work from it across
+/// restarts.
+public struct History: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// Every entry, oldest first. Damaged lines (a torn append) are skipped.
+    public func entries() -> [HistoryEntry] {
+        guard let bytes = try? FileIO.readRaw(at: path) else { return [] }
+        let decoder = JSONDecoder()
+        var out: [HistoryEntry] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            if i > start, let e = try? decoder.decode(HistoryEntry.self, from: Data(bytes[start..<i])) { out.append(e) }
+            start = i + 1
+        }
+        return out
+    }
+
+    /// The last entry's sequence number (0 when empty), read from the end of the file.
+    public func lastSeq() -> Int {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return 0 }
+        defer { close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return 0 }
+        let chunk = min(Int(size), 1 << 20)
+        var buf = [UInt8](repeating: 0, count: chunk)
+        let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, chunk, off_t(Int(size) - chunk)) }
+        guard n > 0 else { return 0 }
+        // The last complete line.
+        var end = n
+        while end > 0, buf[end - 1] == 0x0A { end -= 1 }
+        var start = end
+        while start > 0, buf[start - 1] != 0x0A { start -= 1 }
+        let line = Data(buf[start..<end])
+        return (try? JSONDecoder().decode(HistoryEntry.self, from: line))?.seq ?? entries().last?.seq ?? 0
+    }
+
+    /// The undo and redo stacks, replayed from the log (top of each is last).
+    public static func stacks(_ entries: [HistoryEntry]) -> (undo: [HistoryEntry], redo: [HistoryEntry]) {
+        var undo: [HistoryEntry] = []
+        var redo: [HistoryEntry] = []
+        let bySeq = Dictionary(entries.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
+        for e in entries {
+            switch e.kind {
+            case .undone:
+                if let r = e.ref, let target = bySeq[r], let i = undo.lastIndex(where: { $0.seq == r }) {
+                    undo.remove(at: i)
+                    redo.append(target)
+                }
+            case .redone:
+                if let r = e.ref, let target = bySeq[r], let i = redo.lastIndex(where: { $0.seq == r }) {
+                    redo.remove(at: i)
+                    undo.append(target)
+                }
+            case .recovered:
+                break
+            default:
+                undo.append(e)
+                redo.removeAll()
+            }
+        }
+        return (undo, redo)
+    }
+
+    /// Appends a line and fsyncs. The line is skipped when it is already the last one (a
+    /// recovery repeating an append that made it).
+    public func append(_ line: [UInt8]) throws(WriteError) {
+        if let existing = try? FileIO.readRaw(at: path), existing.count >= line.count,
+           Array(existing.suffix(line.count)) == line {
+            return
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
+        defer { close(fd) }
+        try AtomicFile.writeAll(fd, line, path: path)
+        if fsync(fd) != 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
+    }
+}

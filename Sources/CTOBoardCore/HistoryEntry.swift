@@ -1,0 +1,68 @@
+import Foundation
+
+/// One recorded transaction: what it did and the line hunks that undo or redo it.
+public struct HistoryEntry: Sendable, Equatable, Codable {
+    /// A hunk stored compactly: the lines' bytes as base64 of their concatenation.
+    public struct StoredHunk: Sendable, Equatable, Codable {
+        public var oldStart: Int
+        public var newStart: Int
+        public var old: Data
+        public var new: Data
+
+        init(_ h: LineDiff.Hunk) {
+            oldStart = h.oldStart
+            newStart = h.newStart
+            old = Data(h.oldLines.joined())
+            new = Data(h.newLines.joined())
+        }
+
+        var hunk: LineDiff.Hunk {
+            LineDiff.Hunk(oldStart: oldStart, oldLines: Self.split(Array(old)), newStart: newStart, newLines: Self.split(Array(new)))
+        }
+
+        /// Splits after each LF: the inverse of joining lines that keep their terminators.
+        static func split(_ bytes: [UInt8]) -> [[UInt8]] {
+            var out: [[UInt8]] = []
+            var start = 0
+            for (i, b) in bytes.enumerated() where b == 0x0A {
+                out.append(Array(bytes[start...i]))
+                start = i + 1
+            }
+            if start < bytes.count { out.append(Array(bytes[start...])) }
+            return out
+        }
+    }
+
+    public var seq: Int
+    /// Local date `YYYY-MM-DD`.
+    public var date: String
+    /// Seconds since 1970.
+    public var time: Double
+    public var kind: ChangeKind
+    public var title: String
+    public var taskID: String?
+    public var from: Pane?
+    public var to: Pane?
+    /// For `undone` and `redone`: the entry they undo or redo.
+    public var ref: Int?
+    public var owner: [StoredHunk]
+    public var todo: [StoredHunk]
+
+    /// The owner document's hunks.
+    public var ownerHunks: [LineDiff.Hunk] { owner.map(\.hunk) }
+    /// TODO.md's hunks.
+    public var todoHunks: [LineDiff.Hunk] { todo.map(\.hunk) }
+
+    /// Hunks reversed: what undoes them.
+    static func reversed(_ hunks: [LineDiff.Hunk]) -> [LineDiff.Hunk] {
+        hunks.map { LineDiff.Hunk(oldStart: $0.newStart, oldLines: $0.newLines, newStart: $0.oldStart, newLines: $0.oldLines) }
+    }
+
+    /// One JSON line.
+    public func encodeLine() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(self)) ?? Data()
+        return Array(data) + [0x0A]
+    }
+}

@@ -1,0 +1,33 @@
+/// Rewrites the date on a `**Last Updated**:` line in the format it already uses:
+/// `January 2026`, `Jan 2026`, `January 5, 2026`, `2026-01-05`, `05/01/2026` is left alone.
+public enum LastUpdated {
+    /// The line with its date replaced, or nil when no known date format follows the label.
+    public static func rewrite(_ line: [UInt8], to date: CalendarDate) -> [UInt8]? {
+        guard let colon = ByteSearch.find(line, Array("updated**".utf8), from: 0).map({ $0 + 9 }) else { return nil }
+        var start = colon
+        if start < line.count, line[start] == 0x3A { start += 1 }
+        while start < line.count, ByteSearch.isSpace(line[start]) { start += 1 }
+        var end = line.count
+        while end > start, ByteSearch.isSpace(line[end - 1]) { end -= 1 }
+        let value = String(decoding: line[start..<end], as: UTF8.self)
+        guard let replacement = reformat(value, to: date) else { return nil }
+        return Array(line[..<start]) + Array(replacement.utf8) + Array(line[end...])
+    }
+
+    /// `value` in its own format, set to `date`; nil when the format is not known.
+    static func reformat(_ value: String, to date: CalendarDate) -> String? {
+        if CalendarDate(iso: value) != nil, value.count == 10 { return date.iso }
+        let words = value.split(separator: " ")
+        let full = CalendarDate.monthNames
+        let short = full.map { String($0.prefix(3)) }
+        if words.count == 2, let y = Int(words[1]), y > 1900 {
+            if full.contains(String(words[0])) { return "\(full[date.month - 1]) \(date.year)" }
+            if short.contains(String(words[0])) { return "\(short[date.month - 1]) \(date.year)" }
+        }
+        if words.count == 3, words[1].hasSuffix(","), Int(words[1].dropLast()) != nil, Int(words[2]) != nil {
+            if full.contains(String(words[0])) { return "\(full[date.month - 1]) \(date.day), \(date.year)" }
+            if short.contains(String(words[0])) { return "\(short[date.month - 1]) \(date.day), \(date.year)" }
+        }
+        return nil
+    }
+}

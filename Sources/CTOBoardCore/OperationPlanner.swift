@@ -1,0 +1,154 @@
+/// Plans an operation: the new bytes of both documents, with minimal edits.
+public struct OperationPlanner: Sendable {
+    /// Today, for `(verified DATE)` and `**Last Updated**:`.
+    public var today: CalendarDate
+    /// Whether `**Last Updated**:` lines are set (config `update_last_updated`).
+    public var updateLastUpdated: Bool
+
+    public init(today: CalendarDate, updateLastUpdated: Bool = true) {
+        self.today = today
+        self.updateLastUpdated = updateLastUpdated
+    }
+
+    /// The change `operation` makes to `pair`.
+    public func plan(_ operation: TaskOperation, on pair: TaskPair) throws(OperationError) -> PlannedChange {
+        var owner = DocumentEditor(pair.ownerDoc)
+        var todo = DocumentEditor(pair.todo)
+        var change: PlannedChange
+        if case .add(let title, let pane) = operation {
+            let t = title.trimmingSpaces()
+            guard !t.isEmpty else { throw .emptyTitle }
+            guard !t.contains("\n"), !t.contains("\r") else { throw .multiline }
+            add(title: Array(t.utf8), pane: pane, owner: &owner, todo: &todo, ownerName: pair.paths.owner)
+            change = PlannedChange(ownerBytes: [], todoBytes: [], kind: .added, title: t, to: pane)
+        } else {
+            let task: MatchedTask
+            do { task = try pair.resolve(operation.taskQuery ?? "") } catch { throw .query(error) }
+            change = try apply(operation, to: task, in: pair, owner: &owner, todo: &todo)
+        }
+        if updateLastUpdated {
+            if owner.document != pair.ownerDoc.document || todo.document != pair.todo.document {
+                owner.setLastUpdated(today)
+                todo.setLastUpdated(today)
+            }
+        }
+        change.ownerBytes = owner.document.bytes
+        change.todoBytes = todo.document.bytes
+        if change.taskID == nil {
+            let key = TitleKey.make(Array(change.title.utf8))
+            change.taskID = TitleKey.shortID(key)
+        }
+        return change
+    }
+
+    private func apply(_ operation: TaskOperation, to task: MatchedTask, in pair: TaskPair,
+                       owner: inout DocumentEditor, todo: inout DocumentEditor) throws(OperationError) -> PlannedChange {
+        let from = task.pane
+        let title = task.title
+        func change(_ kind: ChangeKind, to: Pane? = nil) -> PlannedChange {
+            PlannedChange(ownerBytes: [], todoBytes: [], kind: kind, title: title, taskID: task.id, from: from, to: to)
+        }
+        switch operation {
+        case .toggle:
+            let checked = !(task.owner?.checked ?? task.todo!.checked)
+            if let e = task.owner { owner.setChecked(line: e.line, checked) }
+            if let e = task.todo { todo.setChecked(line: e.line, checked) }
+            return change(checked && from == .completed ? .verified : .toggled, to: from)
+        case .verify:
+            place(task, pane: .completed, checked: true, target: .verified(date: today.iso), owner: &owner, todo: &todo)
+            return change(.verified, to: .completed)
+        case .complete:
+            place(task, pane: .completed, checked: false, target: .awaitingVerification, owner: &owner, todo: &todo)
+            return change(.completed, to: .completed)
+        case .start:
+            place(task, pane: .inProgress, checked: false, target: .active, owner: &owner, todo: &todo)
+            return change(.started, to: .inProgress)
+        case .move(_, let pane):
+            if pane == .completed {
+                if from == .completed { throw .nothingToDo("\"\(title)\" is already in Completed") }
+                place(task, pane: .completed, checked: false, target: .awaitingVerification, owner: &owner, todo: &todo)
+                return change(.completed, to: .completed)
+            }
+            let checked = from == .completed ? false : (task.owner?.checked ?? task.todo!.checked)
+            place(task, pane: pane, checked: checked, target: .active, owner: &owner, todo: &todo)
+            let kind: ChangeKind
+            if pane == .inProgress { kind = .started }
+            else if from?.priorityName != nil { kind = .reprioritized }
+            else { kind = .moved }
+            return change(kind, to: pane)
+        case .reorder(_, let by):
+            try reorder(task, by: by, in: pair, owner: &owner, todo: &todo)
+            return change(.reordered, to: from)
+        case .edit(_, let newTitle):
+            let t = newTitle.trimmingSpaces()
+            guard !t.isEmpty else { throw .emptyTitle }
+            guard !t.contains("\n"), !t.contains("\r") else { throw .multiline }
+            if let e = task.owner { owner.setText(line: e.line, TaskTextRewriter.retitle(e.text, title: Array(t.utf8))) }
+            if let e = task.todo { todo.setText(line: e.line, TaskTextRewriter.retitle(e.text, title: Array(t.utf8))) }
+            var c = change(.edited, to: from)
+            c.title = t
+            c.taskID = TitleKey.shortID(TitleKey.make(Array(t.utf8)))
+            return c
+        case .delete:
+            if let e = task.owner { owner.deleteLine(e.line) }
+            if let e = task.todo { todo.deleteLine(e.line) }
+            return change(.deleted)
+        case .add:
+            preconditionFailure("add is planned without a task")
+        }
+    }
+
+    /// Puts the task in `pane` with `checked` and markers for `target` in both documents.
+    private func place(_ task: MatchedTask, pane: Pane, checked: Bool, target: TaskTextRewriter.Target,
+                       owner: inout DocumentEditor, todo: inout DocumentEditor) {
+        if let e = task.owner {
+            let text = TaskTextRewriter.rewrite(e.text, for: target)
+            owner.moveTask(line: e.line, to: pane, text: text, checked: checked)
+        }
+        if let e = task.todo {
+            var text = TaskTextRewriter.rewrite(e.text, for: target)
+            let parsed = todo.parsed()
+            let tagged = e.text.status != nil || e.text.priority != nil
+            if tagged || e.headingPane == nil {
+                text = TaskTextRewriter.retag(TaskText(text), pane: pane)
+            }
+            if parsed.isSectioned && e.headingPane != nil {
+                todo.moveTask(line: e.line, to: pane, text: text, checked: checked)
+            } else {
+                todo.setText(line: e.line, text)
+                todo.setChecked(line: e.line, checked)
+            }
+        }
+    }
+
+    private func add(title: [UInt8], pane: Pane, owner: inout DocumentEditor, todo: inout DocumentEditor, ownerName: String) {
+        let target: TaskTextRewriter.Target = pane == .completed ? .awaitingVerification : .active
+        let text = TaskTextRewriter.rewrite(TaskText(title), for: target)
+        owner.insertTask(text: text, checked: false, pane: pane)
+        var todoText = text + Array(" [Owner: \(ownerName)]".utf8)
+        if !todo.parsed().isSectioned {
+            todoText = TaskTextRewriter.retag(TaskText(todoText), pane: pane)
+            // Area layout: after this owner's last task, else at the end.
+            let parsed = todo.parsed()
+            if let last = parsed.entries.last(where: { TaskMatcher.belongs($0, to: ownerName) }) ?? parsed.entries.last {
+                todo.insertAfter(line: last.line, text: todoText)
+                return
+            }
+        }
+        todo.insertTask(text: todoText, checked: false, pane: pane)
+    }
+
+    private func reorder(_ task: MatchedTask, by: Int, in pair: TaskPair,
+                         owner: inout DocumentEditor, todo: inout DocumentEditor) throws(OperationError) {
+        guard by != 0, let pane = task.pane else { throw .nothingToDo("nothing to reorder") }
+        let siblings = pair.tasks.filter { $0.pane == pane }
+        guard let index = siblings.firstIndex(where: { $0.id == task.id }) else { throw .nothingToDo("nothing to reorder") }
+        let target = index + by
+        guard siblings.indices.contains(target) else {
+            throw .nothingToDo("\"\(task.title)\" is already \(by < 0 ? "first" : "last") in \(pane.title)")
+        }
+        let other = siblings[target]
+        if let a = task.owner, let b = other.owner { owner.swapLines(a.line, b.line) }
+        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane { todo.swapLines(a.line, b.line) }
+    }
+}

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The atomic two-document commit, with a roll-forward journal.
+///
+/// 1. (caller) take the state folder's lock and recover;
+/// 2. stage both new documents as fsynced temp files beside them (a full disk, a read-only or
+///    immutable file fails here, before anything changed);
+/// 3. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
+///    the commit point;
+/// 4. for each document: check it still holds the old contents, rename the temp file over it,
+///    fsync its folder;
+/// 5. store the new base snapshot, append the history line, remove the journal.
+///
+/// A failure after the commit point puts back the documents already renamed, so both stay old.
+/// A crash after it is rolled forward by ``recover(store:)`` on the next start.
+public enum PairTransaction {
+    /// Why a commit did not happen. Neither document changed.
+    public enum Failure: Error, Equatable, Sendable {
+        case write(WriteError)
+        /// A document changed on disk after it was read: try again.
+        case changedUnderneath(path: String)
+    }
+
+    /// Commits new contents for a pair. `old` are the bytes the change was planned on.
+    public static func commit(
+        pair: PairPaths, oldOwner: [UInt8], oldTodo: [UInt8], newOwner: [UInt8], newTodo: [UInt8],
+        historyLine: [UInt8], store: StateStore
+    ) throws(Failure) {
+        let ownerTarget = AtomicFile.resolve(pair.ownerDoc)
+        let todoTarget = AtomicFile.resolve(pair.todo)
+        var docs: [(target: String, old: [UInt8], new: [UInt8], step: String)] = []
+        if newOwner != oldOwner { docs.append((ownerTarget, oldOwner, newOwner, "owner")) }
+        if newTodo != oldTodo { docs.append((todoTarget, oldTodo, newTodo, "todo")) }
+        var staged: [String] = []
+        func discardStaged() { for t in staged { unlink(t) } }
+        do throws(WriteError) {
+            try FaultInjection.point("locked", path: store.folder)
+            for d in docs { try AtomicFile.preflight(d.target) }
+            for d in docs {
+                staged.append(try AtomicFile.stage(d.new, for: d.target, step: "staged-\(d.step)"))
+            }
+        } catch {
+            discardStaged()
+            throw .write(error)
+        }
+        // Both still hold what the change was planned on?
+        for d in docs where (try? FileIO.readRaw(at: d.target)) != d.old {
+            discardStaged()
+            throw .changedUnderneath(path: d.target)
+        }
+        let journal = Journal(
+            basePath: store.basePath(pair), pair: pair,
+            entries: docs.map { Journal.Entry(path: $0.target, old: $0.old, new: $0.new) },
+            historyPath: store.historyPath(pair), historyLine: historyLine)
+        do throws(WriteError) {
+            try writeJournal(journal, store: store)
+        } catch {
+            discardStaged()
+            unlink(store.journalPath)
+            throw .write(error)
+        }
+        // Past the commit point.
+        var renamed: [(target: String, old: [UInt8])] = []
+        do throws(WriteError) {
+            for (d, temp) in zip(docs, staged) {
+                try AtomicFile.commit(temp, over: d.target, step: "renamed-\(d.step)")
+                renamed.append((d.target, d.old))
+            }
+        } catch {
+            // Put back what was renamed so that both documents stay old.
+            discardStaged()
+            var putBack = true
+            for r in renamed {
+                do { try AtomicFile.replace(r.target, with: r.old) } catch { putBack = false }
+            }
+            if putBack { unlink(store.journalPath); try? AtomicFile.syncFolder(store.folder) }
+            throw .write(error)
+        }
+        do throws(WriteError) {
+            try finish(journal, newOwner: newOwner, newTodo: newTodo, store: store)
+        } catch {
+            // The documents are both new; the journal stays and the next start finishes the job.
+            throw .write(error)
+        }
+    }
+
+    static func writeJournal(_ journal: Journal, store: StateStore) throws(WriteError) {
+        let path = store.journalPath
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
+        defer { close(fd) }
+        try AtomicFile.writeAll(fd, journal.encode(), path: path)
+        try FaultInjection.point("journal-written", path: path)
+        if fsync(fd) != 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
+        try AtomicFile.syncFolder(store.folder)
+        try FaultInjection.point("journal-synced", path: path)
+    }
+
+    /// Stores the base snapshot and the history line, then removes the journal.
+    static func finish(_ journal: Journal, newOwner: [UInt8], newTodo: [UInt8], store: StateStore) throws(WriteError) {
+        try AtomicFile.replace(journal.basePath, with: BaseSnapshot(owner: newOwner, todo: newTodo).encode())
+        try FaultInjection.point("base-stored", path: journal.basePath)
+        if !journal.historyLine.isEmpty {
+            try History(path: journal.historyPath).append(journal.historyLine)
+        }
+        try FaultInjection.point("history-stored", path: journal.historyPath)
+        unlink(store.journalPath)
+        try AtomicFile.syncFolder(store.folder)
+        try FaultInjection.point("journal-removed", path: store.journalPath)
+    }
+
+    /// What recovery did.
+    public struct Recovery: Sendable, Equatable {
+        /// A complete journal was found and rolled forward.
+        public var rolledForward = false
+        /// An incomplete journal was discarded.
+        public var discarded = false
+        /// Documents changed by someone since the crash, merged with the journal's change.
+        public var merged: [String] = []
+        /// Documents whose change could not be merged: the journal's version was saved beside
+        /// them (`NAME.ctoboard-rescued`) and the document was left as it is.
+        public var rescued: [String] = []
+    }
+
+    /// Finishes or discards a transaction left by a crash. Call with the lock held.
+    public static func recover(store: StateStore, tempsOf pairs: [PairPaths] = []) throws(WriteError) -> Recovery {
+        var result = Recovery()
+        for pair in pairs {
+            for p in [pair.ownerDoc, pair.todo] { unlink(AtomicFile.tempPath(for: AtomicFile.resolve(p))) }
+        }
+        guard let bytes = try? FileIO.readRaw(at: store.journalPath) else { return result }
+        guard let journal = Journal.decode(bytes) else {
+            unlink(store.journalPath)
+            try AtomicFile.syncFolder(store.folder)
+            result.discarded = true
+            return result
+        }
+        result.rolledForward = true
+        var finalContents: [String: [UInt8]] = [:]
+        for e in journal.entries {
+            unlink(AtomicFile.tempPath(for: e.path))
+            let current = try? FileIO.readRaw(at: e.path)
+            if current == e.new {
+                finalContents[e.path] = e.new
+            } else if current == e.old || current == nil {
+                try AtomicFile.replace(e.path, with: e.new)
+                finalContents[e.path] = e.new
+            } else if let current, let merged = LineDiff.merge(base: Document(bytes: e.old), ours: Document(bytes: e.new), theirs: Document(bytes: current)) {
+                try AtomicFile.replace(e.path, with: merged.bytes)
+                finalContents[e.path] = merged.bytes
+                result.merged.append(e.path)
+            } else {
+                try AtomicFile.replace(e.path + ".ctoboard-rescued", with: e.new)
+                finalContents[e.path] = current
+                result.rescued.append(e.path)
+            }
+        }
+        let ownerTarget = AtomicFile.resolve(journal.pair.ownerDoc)
+        let todoTarget = AtomicFile.resolve(journal.pair.todo)
+        let owner = finalContents[ownerTarget] ?? (try? FileIO.readRaw(at: ownerTarget)) ?? []
+        let todo = finalContents[todoTarget] ?? (try? FileIO.readRaw(at: todoTarget)) ?? []
+        try finish(journal, newOwner: owner, newTodo: todo, store: store)
+        return result
+    }
+}

@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One owner's pair, with everything that changes it: operations, sync, undo and redo, each a
+/// locked, journaled transaction over both documents. The CLI, the board and the watcher all go
+/// through here.
+public struct Session: Sendable {
+    public let paths: PairPaths
+    public let store: StateStore
+    public var config: Config
+    public var today: CalendarDate
+
+    public init(paths: PairPaths, config: Config = Config(), today: CalendarDate, store: StateStore? = nil) {
+        self.paths = paths
+        self.config = config
+        self.today = today
+        self.store = store ?? StateStore(for: paths)
+    }
+
+    /// The result of a change.
+    public struct Outcome: Sendable {
+        /// What external edits were carried first, if any.
+        public var sync: SyncPlan?
+        /// The change itself.
+        public var change: PlannedChange?
+        /// The pair after it.
+        public var pair: TaskPair
+        /// What recovery did at the start.
+        public var recovery: PairTransaction.Recovery
+    }
+
+    // MARK: Reading
+
+    /// Reads the pair. When a crashed transaction's journal is left, recovers it first.
+    public func load() throws(SessionError) -> TaskPair {
+        if FileIO.isFile(store.journalPath) {
+            _ = try withLock { _ throws(SessionError) in () }
+        }
+        return try read()
+    }
+
+    func read() throws(SessionError) -> TaskPair {
+        do { return try TaskPair.load(paths) } catch { throw .document(error) }
+    }
+
+    // MARK: Changing
+
+    /// Takes the lock, recovers, runs `body`, releases.
+    public func withLock<T>(_ body: (PairTransaction.Recovery) throws(SessionError) -> T) throws(SessionError) -> T {
+        do { try store.ensureFolder() } catch { throw .write(error) }
+        let lock: FileLock
+        do {
+            lock = try store.lock(timeout: config.lockTimeout)
+        } catch {
+            switch error {
+            case .timedOut(let path, let seconds): throw .locked(path: path, seconds: seconds)
+            case .cannotOpen(let path, let reason): throw .write(WriteError(path: path, reason: reason))
+            }
+        }
+        defer { lock.unlock() }
+        let recovery: PairTransaction.Recovery
+        do { recovery = try PairTransaction.recover(store: store, tempsOf: [paths]) } catch { throw .write(error) }
+        return try body(recovery)
+    }
+
+    /// Applies an operation to both documents, after carrying any external edits.
+    public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
+        try withLock { recovery throws(SessionError) in
+            var pair = try read()
+            let sync = try presync(&pair)
+            let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
+            let change: PlannedChange
+            do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
+            try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
+                       entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
+            return Outcome(sync: sync, change: change, pair: try read(), recovery: recovery)
+        }
+    }
+
+    /// Carries external edits (compared with the base) and reports conflicts.
+    public func sync(prefer: SyncEngine.Side? = nil, dryRun: Bool = false) throws(SessionError) -> (plan: SyncPlan, pair: TaskPair) {
+        if dryRun {
+            let pair = try load()
+            return (SyncEngine(prefer: prefer).plan(pair: pair, base: store.loadBase(paths)), pair)
+        }
+        return try withLock { _ throws(SessionError) in
+            let pair = try read()
+            let plan = SyncEngine(prefer: prefer).plan(pair: pair, base: store.loadBase(paths))
+            let base = store.loadBase(paths)
+            let upToDate = base?.owner == plan.ownerBytes && base?.todo == plan.todoBytes
+            if !upToDate {
+                // Conflicts left in the documents stay visible: they differ and neither matches
+                // the other, whatever the base.
+                try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
+                           entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+            }
+            return (plan, try read())
+        }
+    }
+
+    /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
+    private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
+        let base = store.loadBase(paths)
+        if let base, base.owner == pair.ownerDoc.document.bytes, base.todo == pair.todo.document.bytes { return nil }
+        if base == nil && pair.drift().isEmpty { return nil }
+        let plan = SyncEngine().plan(pair: pair, base: base)
+        guard plan.ownerBytes != pair.ownerDoc.document.bytes || plan.todoBytes != pair.todo.document.bytes else { return plan }
+        try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
+                   entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+        pair = try read()
+        return plan
+    }
+
+    /// Undoes the last change that is not undone yet, in both documents.
+    public func undo() throws(SessionError) -> HistoryEntry {
+        try withLock { _ throws(SessionError) in
+            let history = History(path: store.historyPath(paths))
+            let entries = history.entries()
+            guard let target = History.stacks(entries).undo.last else { throw .undo("nothing to undo") }
+            try revert(target, forward: false, kind: .undone)
+            return target
+        }
+    }
+
+    /// Redoes the last undone change.
+    public func redo() throws(SessionError) -> HistoryEntry {
+        try withLock { _ throws(SessionError) in
+            let history = History(path: store.historyPath(paths))
+            guard let target = History.stacks(history.entries()).redo.last else { throw .undo("nothing to redo") }
+            try revert(target, forward: true, kind: .redone)
+            return target
+        }
+    }
+
+    private func revert(_ target: HistoryEntry, forward: Bool, kind: ChangeKind) throws(SessionError) {
+        let pair = try read()
+        let oh = forward ? target.ownerHunks : HistoryEntry.reversed(target.ownerHunks)
+        let th = forward ? target.todoHunks : HistoryEntry.reversed(target.todoHunks)
+        guard let newOwner = LineDiff.apply(oh, to: pair.ownerDoc.document),
+              let newTodo = LineDiff.apply(th, to: pair.todo.document) else {
+            throw .undo("cannot \(forward ? "redo" : "undo") \(target.kind.rawValue) \"\(target.title)\": the lines it would change have been edited since")
+        }
+        try commit(pair: pair, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes, entry: { seq in
+            var e = entry(seq, kind, target.title, target.taskID, target.to, target.from)
+            e.ref = target.seq
+            return e
+        })
+    }
+
+    private func entry(_ seq: Int, _ kind: ChangeKind, _ title: String, _ id: String?, _ from: Pane?, _ to: Pane?) -> HistoryEntry {
+        HistoryEntry(seq: seq, date: today.iso, time: Double(time(nil)), kind: kind, title: title, taskID: id,
+                     from: from, to: to, ref: nil, owner: [], todo: [])
+    }
+
+    /// Commits new contents with a history entry holding the hunks.
+    private func commit(pair: TaskPair, ownerBytes: [UInt8], todoBytes: [UInt8],
+                        entry make: (Int) -> HistoryEntry) throws(SessionError) {
+        let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
+        var historyLine: [UInt8] = []
+        let changed = ownerBytes != oldOwner || todoBytes != oldTodo
+        if changed {
+            var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
+            e.owner = LineDiff.hunks(from: pair.ownerDoc.document, to: Document(bytes: ownerBytes)).map(HistoryEntry.StoredHunk.init)
+            e.todo = LineDiff.hunks(from: pair.todo.document, to: Document(bytes: todoBytes)).map(HistoryEntry.StoredHunk.init)
+            historyLine = e.encodeLine()
+        }
+        do {
+            try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo,
+                                       newOwner: ownerBytes, newTodo: todoBytes, historyLine: historyLine,
+                                       store: store)
+        } catch {
+            switch error {
+            case .write(let w): throw .write(w)
+            case .changedUnderneath(let p): throw .changedUnderneath(path: p)
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Why a session command failed. Each has a one-line message and a documented exit code.
+public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
+    case locate(LocateError)
+    case document(DocumentError)
+    case operation(OperationError)
+    case write(WriteError)
+    case locked(path: String, seconds: Double)
+    case changedUnderneath(path: String)
+    case undo(String)
+
+    public var description: String {
+        switch self {
+        case .locate(let e): return e.description
+        case .document(let e): return e.description
+        case .operation(let e): return e.description
+        case .write(let e): return e.description
+        case .locked(let path, let seconds):
+            return "another ctoboard is changing these documents (lock \(path) held for \(Int(seconds)) s); try again when it is done"
+        case .changedUnderneath(let path):
+            return "\(path): changed on disk while ctoboard was writing; nothing was changed, run the command again"
+        case .undo(let why): return why
+        }
+    }
+
+    /// 1 drift or nothing to do, 2 bad input, 3 write failure, 4 locked.
+    public var exitCode: Int32 {
+        switch self {
+        case .locate, .document, .operation: return 2
+        case .undo: return 1
+        case .write, .changedUnderneath: return 3
+        case .locked: return 4
+        }
+    }
+}

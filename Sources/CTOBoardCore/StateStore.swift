@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The state folder: the lock, the journal, base snapshots and history.
+///
+/// Inside a git work tree it is `<git dir>/ctoboard/`, else `.ctoboard/` beside the owner
+/// document. One lock covers every pair in it, so owners that share a TODO.md are serialized.
+public struct StateStore: Sendable {
+    /// The folder.
+    public let folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// The state folder for a pair.
+    public init(for pair: PairPaths) {
+        let docFolder = Paths.parent(pair.ownerDoc)
+        if let root = Paths.gitWorkTree(from: docFolder), let gitDir = Paths.gitDir(workTree: root) {
+            folder = Paths.join(gitDir, "ctoboard")
+        } else {
+            folder = Paths.join(docFolder, ".ctoboard")
+        }
+    }
+
+    public var lockPath: String { Paths.join(folder, "lock") }
+    public var journalPath: String { Paths.join(folder, "journal") }
+
+    /// A short name for a pair's own files.
+    public static func pairName(_ pair: PairPaths) -> String {
+        let key = pair.owner.lowercased() + "\u{0}" + pair.ownerDoc + "\u{0}" + pair.todo
+        let hash = Checksum.fnv1a(Array(key.utf8))
+        let safeOwner = String(pair.owner.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
+        return "\(safeOwner)-\(String(hash >> 32, radix: 16))"
+    }
+
+    public func basePath(_ pair: PairPaths) -> String { Paths.join(folder, "base-\(Self.pairName(pair))") }
+    public func historyPath(_ pair: PairPaths) -> String { Paths.join(folder, "history-\(Self.pairName(pair)).jsonl") }
+
+    /// Creates the folder when missing.
+    public func ensureFolder() throws(WriteError) {
+        if FileIO.isDirectory(folder) { return }
+        let parent = Paths.parent(folder)
+        if !FileIO.isDirectory(parent) {
+            throw WriteError(path: folder, reason: "its parent folder is missing")
+        }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(path: folder, reason: FileIO.errnoText())
+        }
+        try AtomicFile.syncFolder(parent)
+    }
+
+    /// Takes the state folder's lock.
+    public func lock(timeout: Double) throws(FileLock.Failure) -> FileLock {
+        try FileLock(path: lockPath, timeout: timeout)
+    }
+
+    /// The pair's last synced contents, if any.
+    public func loadBase(_ pair: PairPaths) -> BaseSnapshot? {
+        guard let bytes = try? FileIO.readRaw(at: basePath(pair)) else { return nil }
+        return BaseSnapshot.decode(bytes)
+    }
+}

@@ -1,0 +1,16 @@
+/// A task changed differently in the two documents since the last sync.
+public struct SyncConflict: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// The task's line in the owner document, or nil when deleted there.
+    public var ownerVersion: String?
+    /// The task's line in TODO.md, or nil when deleted there.
+    public var todoVersion: String?
+    public var ownerLine: Int?
+    public var todoLine: Int?
+
+    /// One line naming the task with both versions.
+    public var summary: String {
+        "\"\(title)\" [\(id)] changed in both documents: owner document has \(ownerVersion.map { "`\($0)`" } ?? "it deleted"), TODO.md has \(todoVersion.map { "`\($0)`" } ?? "it deleted")"
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CTOBoardCore
+
+extension PairOptions {
+    /// A session on the one pair these options name.
+    func session() throws(CLIError) -> Session {
+        let config = try self.config()
+        let paths = try pair(config: config)
+        return Session(paths: paths, config: config ?? Config(),
+                       today: CalendarDate.today(environment: Environment.variables))
+    }
+}
+
+extension SessionError {
+    /// As a CLI error with the documented exit code.
+    var cli: CLIError {
+        CLIError(description, code: CLIError.Code(rawValue: exitCode) ?? .badInput)
+    }
+}
+
+extension Pane: ExpressibleByArgument {
+    public static var allValueStrings: [String] { ["completed", "in-progress", "high", "medium", "low"] }
+}

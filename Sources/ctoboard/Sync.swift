@@ -1,0 +1,43 @@
+import ArgumentParser
+import CTOBoardCore
+
+extension SyncEngine.Side: ExpressibleByArgument {}
+
+/// `ctoboard sync`.
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Carry external edits from each document to the other.",
+        discussion: "Exit 0 when in sync, 1 when conflicts are left (each named with both versions).")
+
+    @Option(help: "Resolve conflicts with this document's version: owner or todo.") var prefer: SyncEngine.Side?
+    @Flag(help: "Print what would change as a unified diff per document; write nothing.") var dryRun = false
+    @OptionGroup var pairOptions: PairOptions
+
+    func run() throws {
+        var conflicts = false
+        try reporting {
+            let config = try pairOptions.config()
+            for paths in try pairOptions.pairs(config: config) {
+                let session = Session(paths: paths, config: config ?? Config(),
+                                      today: CalendarDate.today(environment: Environment.variables))
+                let result: (plan: SyncPlan, pair: TaskPair)
+                do throws(SessionError) { result = try session.sync(prefer: prefer, dryRun: dryRun) } catch { throw error.cli }
+                let plan = result.plan
+                if dryRun {
+                    let o = LineDiff.unified(from: result.pair.ownerDoc.document, to: Document(bytes: plan.ownerBytes),
+                                             oldName: "a/" + DisplayPath.relative(paths.ownerDoc), newName: "b/" + DisplayPath.relative(paths.ownerDoc))
+                    let t = LineDiff.unified(from: result.pair.todo.document, to: Document(bytes: plan.todoBytes),
+                                             oldName: "a/" + DisplayPath.relative(paths.todo), newName: "b/" + DisplayPath.relative(paths.todo))
+                    print(o + t, terminator: "")
+                } else {
+                    for line in plan.carried { print(line) }
+                }
+                for c in plan.conflicts {
+                    conflicts = true
+                    print("conflict: \(c.summary)")
+                }
+            }
+        }
+        if conflicts { throw ExitCode(CLIError.Code.drift.rawValue) }
+    }
+}

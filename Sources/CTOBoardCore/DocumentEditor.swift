@@ -6,16 +6,18 @@ public struct DocumentEditor: Sendable {
     /// The document as edited so far.
     public private(set) var document: Document
     private var cache: TaskDocument?
+    private let keyOwner: String?
 
     public init(_ parsed: TaskDocument) {
         document = parsed.document
         cache = parsed
+        keyOwner = parsed.keyOwner
     }
 
     /// The current document's task structure.
     public mutating func parsed() -> TaskDocument {
         if let cache { return cache }
-        let p = TaskDocument(document: document)
+        let p = TaskDocument(document: document, keyOwner: keyOwner)
         cache = p
         return p
     }

@@ -47,7 +47,7 @@ public enum PairLocator {
         } catch {
             throw .document(error)
         }
-        guard let sync = TaskDocument(document: Document(bytes: bytes)).syncPath else {
+        guard let sync = TaskDocument.findSyncPath(in: Document(bytes: bytes)) else {
             throw .noSyncLine(ownerDoc: ownerDoc)
         }
         if sync.hasPrefix("/") {

@@ -26,8 +26,9 @@ public struct SyncEngine: Sendable {
     static func side(_ doc: TaskDocument, todo: Bool, owner: String) -> [(Ident, TaskEntry)] {
         var seen: [String: Int] = [:]
         var out: [(Ident, TaskEntry)] = []
+        let ownerBytes = Array(owner.utf8)
         for e in doc.entries {
-            if todo { guard TaskMatcher.belongs(e, to: owner) else { continue } }
+            if todo { guard e.text.isOwned(by: ownerBytes) else { continue } }
             else { guard e.pane != nil else { continue } }
             let n = seen[e.key, default: 0] + 1
             seen[e.key] = n
@@ -81,7 +82,7 @@ public struct SyncEngine: Sendable {
         var baseT: [(Ident, TaskEntry)] = []
         if let base {
             baseO = Self.side(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
-            baseT = Self.side(TaskDocument(document: Document(bytes: base.todo)), todo: true, owner: owner)
+            baseT = Self.side(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
         }
         let renO = Self.renames(base: baseO, current: curO)
         let renT = Self.renames(base: baseT, current: curT)

@@ -29,10 +29,15 @@ public struct TaskDocument: Sendable {
     public let lastUpdatedLines: [Int]
     /// The path in the sync line ("synchronized with `PATH`"), if any.
     public let syncPath: String?
+    /// When set, only tasks of this owner get a title key (TODO.md holds every owner's tasks;
+    /// the others are never matched, so their keys are not worth computing).
+    public let keyOwner: String?
 
-    /// Parses a document.
-    public init(document: Document) {
+    /// Parses a document. With `keyOwner`, tasks of other owners get an empty ``TaskEntry/key``.
+    public init(document: Document, keyOwner: String? = nil) {
         self.document = document
+        self.keyOwner = keyOwner
+        let ownerBytes = keyOwner.map { Array($0.utf8) }
         var entries: [TaskEntry] = []
         var anchors: [Pane: Anchor] = [:]
         var pendingAnchor: Anchor?
@@ -59,7 +64,9 @@ public struct TaskDocument: Sendable {
                 while i + run < content.endIndex, content[i + run] == fb { run += 1 }
                 if run >= 3 {
                     if let open = fence {
-                        if open.byte == fb && run >= open.count { fence = nil }
+                        // A closing fence has nothing but white space after its run.
+                        let rest = content[(i + run)...]
+                        if open.byte == fb && run >= open.count && rest.allSatisfy(ByteSearch.isSpace) { fence = nil }
                     } else {
                         fence = (fb, run)
                     }
@@ -147,7 +154,8 @@ public struct TaskDocument: Sendable {
                 }
                 entries.append(TaskEntry(
                     line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane,
-                    group: headingPane == nil ? nil : group, key: TitleKey.make(text.titleBytes)))
+                    group: headingPane == nil ? nil : group,
+                    key: ownerBytes.map { text.isOwned(by: $0) } ?? true ? TitleKey.make(text.titleBytes) : ""))
             }
         }
         self.entries = entries
@@ -169,6 +177,14 @@ public struct TaskDocument: Sendable {
         while let last = t.last, last == 0x23 { t = t.dropLast() }
         let s = String(decoding: ByteSearch.trimmed(t), as: UTF8.self)
         return s.isEmpty ? nil : s
+    }
+
+    /// The sync line's path, found without parsing the whole document.
+    public static func findSyncPath(in document: Document) -> String? {
+        for index in document.lines.indices.prefix(400) {
+            if let p = syncPath(document.content(index)) { return p }
+        }
+        return nil
     }
 
     private static let syncPattern = [UInt8](lowercasedASCII: "synchronized with")

@@ -4,8 +4,7 @@
 public enum TaskMatcher {
     /// Whether a TODO.md task belongs to `owner` (case-insensitive).
     public static func belongs(_ entry: TaskEntry, to owner: String) -> Bool {
-        guard let name = entry.owner else { return false }
-        return name.caseInsensitiveCompare(owner)
+        entry.text.isOwned(by: Array(owner.utf8))
     }
 
     /// The owner's tasks: owner document order first, then tasks found only in TODO.md.
@@ -21,7 +20,8 @@ public enum TaskMatcher {
             result.append(MatchedTask(id: id(entry.key, n), key: entry.key, owner: entry, todo: nil))
         }
         var todoOccurrences: [String: Int] = [:]
-        for entry in todo.entries where belongs(entry, to: owner) {
+        let ownerBytes = Array(owner.utf8)
+        for entry in todo.entries where entry.text.isOwned(by: ownerBytes) {
             let n = todoOccurrences[entry.key, default: 0] + 1
             todoOccurrences[entry.key] = n
             if let slots = byKey[entry.key], n <= slots.count {

@@ -21,7 +21,7 @@ public struct TaskPair: Sendable {
     public init(paths: PairPaths, ownerBytes: [UInt8], todoBytes: [UInt8]) {
         self.init(paths: paths,
                   ownerDoc: TaskDocument(document: Document(bytes: ownerBytes)),
-                  todo: TaskDocument(document: Document(bytes: todoBytes)))
+                  todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: paths.owner))
     }
 
     /// Reads both documents from disk.

@@ -34,6 +34,15 @@ public struct TaskText: Sendable, Equatable {
     /// Whether the task is flagged critical.
     public var critical: Bool { criticalMarker != nil }
 
+    /// Whether the owner tag names `owner` (given as UTF-8), ignoring ASCII case.
+    public func isOwned(by name: [UInt8]) -> Bool {
+        guard let value = owner?.value else { return false }
+        let v = value.utf8
+        if v.count == name.count, zip(v, name).allSatisfy({ ByteSearch.lower($0) == ByteSearch.lower($1) }) { return true }
+        if v.allSatisfy({ $0 < 0x80 }) && name.allSatisfy({ $0 < 0x80 }) { return false }
+        return value.lowercased() == String(decoding: name, as: UTF8.self).lowercased()
+    }
+
     private static let verifyPattern = [UInt8](lowercasedASCII: "**verify**")
     private static let criticalPattern = [UInt8](lowercasedASCII: "**critical**")
     private static let needsPattern = [UInt8](lowercasedASCII: "(needs verification)")

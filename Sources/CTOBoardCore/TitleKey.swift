@@ -36,8 +36,31 @@ public enum TitleKey {
         // Trailing punctuation left over by marker removal ("Title:" vs "Title") does not count.
         while let last = out.last, last == 0x3A || last == 0x20 { out.removeLast() }
         let s = String(decoding: out, as: UTF8.self)
-        if ascii { return s }
+        if ascii || !needsUnicodeFolding(out) { return s }
         return s.lowercased().precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether UTF-8 text may hold cased letters beyond ASCII or characters that NFC changes.
+    ///
+    /// Cased scripts (Latin, Greek, Cyrillic, ...) and combining marks are all in two-byte
+    /// sequences, Latin Extended Additional, Greek Extended and the letterlike, Roman numeral,
+    /// circled and fullwidth forms in a few three-byte blocks. CJK, kana and emoji are caseless
+    /// and already composed, so titles made of them and ASCII skip the costly Unicode path.
+    static func needsUnicodeFolding(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            if b < 0xE0 { return true }                       // two-byte: Latin-1 .. combining marks
+            if b == 0xE1 || b == 0xE2 { return true }         // Jamo, Latin Ext. Additional, letterlike
+            if b == 0xE3, i + 1 < n, bytes[i + 1] == 0x82 { return true } // kana voicing marks
+            if b == 0xEA || b == 0xED { return true }         // Latin Ext. D, Hangul syllables/Jamo
+            if b == 0xEF, i + 1 < n, bytes[i + 1] >= 0xAC { return true } // presentation forms, fullwidth
+            if b == 0xF0, i + 1 < n, bytes[i + 1] == 0x90 { return true } // Deseret and other cased scripts
+            i += b >= 0xF0 ? 4 : 3
+        }
+        return false
     }
 
     /// A short stable id: six hex digits of a 64-bit FNV-1a hash of the key's UTF-8.

@@ -98,19 +98,24 @@ public struct Document: Sendable, Equatable {
         let suffixStart = range.isEmpty ? prefixEnd : lines[range.upperBound - 1].end
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + newLines.reduce(0) { $0 + $1.count + 2 })
-        if bareAtEnd && newLines.isEmpty && range.lowerBound > 0 {
-            // Deleting the bare last line(s): the line before becomes last and loses its terminator.
+        if bareAtEnd && newLines.isEmpty && range.lowerBound > 0,
+           lines[range.lowerBound - 1].contentEnd > lines[range.lowerBound - 1].start {
+            // Deleting the bare last line(s): the line before becomes last and loses its terminator
+            // (unless it is empty: an empty line without a terminator would vanish).
             prefixEnd = lines[range.lowerBound - 1].contentEnd
         }
         out.append(contentsOf: bytes[0..<prefixEnd])
         if bareAtEnd && range.isEmpty && !newLines.isEmpty {
-            // Appending after a bare last line: it needs a terminator now.
-            out.append(contentsOf: ending)
+            // Appending after a bare last line: it needs a terminator now. After a trailing CR,
+            // LF would merge with it into CRLF and change that line, so it gets CRLF.
+            out.append(contentsOf: lines[lines.count - 1].contentEnd > lines[lines.count - 1].start
+                       && bytes[lines[lines.count - 1].contentEnd - 1] == 0x0D ? LineEnding.crlf.bytes : ending)
         }
         for (offset, content) in newLines.enumerated() {
             out.append(contentsOf: content)
             let isLast = offset == newLines.count - 1
-            if bareAtEnd && isLast { continue }
+            // A new last line stays bare, unless it is empty (it would vanish).
+            if bareAtEnd && isLast && !content.isEmpty { continue }
             let position = range.lowerBound + offset
             if position < range.upperBound, lines[position].ending != .none {
                 out.append(contentsOf: lines[position].ending.bytes)

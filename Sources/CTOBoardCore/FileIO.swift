@@ -26,7 +26,8 @@ public enum FileIO {
 
     /// Reads a whole regular file as bytes (state files may hold any bytes).
     public static func readRaw(at path: String, missingHint: String = "", limit: Int = 4 * sizeLimit) throws(DocumentError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below rejects it.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .missing(path: path, hint: missingHint) }

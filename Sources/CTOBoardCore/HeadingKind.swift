@@ -36,7 +36,11 @@ public enum HeadingKind: Sendable, Hashable {
         classify(words: words(bytes))
     }
 
-    static func classify(words: [String]) -> HeadingKind {
+    static func classify(words all: [String]) -> HeadingKind {
+        // "TODO.md" names the file ("Current Tasks (Synced with TODO.md)"), not a Todo section.
+        let words = all.enumerated()
+            .filter { !($0.element == "todo" && $0.offset + 1 < all.count && all[$0.offset + 1] == "md") }
+            .map(\.element)
         guard let first = words.first else { return .other }
         let filler: Set<String> = ["priority", "tasks", "task", "items", "prio"]
         let rest = words.dropFirst()

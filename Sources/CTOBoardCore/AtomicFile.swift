@@ -61,13 +61,19 @@ public enum AtomicFile {
 
     /// Renames a staged temp file over `target` and fsyncs the folder.
     public static func commit(_ temp: String, over target: String, step: String) throws(WriteError) {
+        try renameStaged(temp, over: target)
+        try syncFolder(Paths.parent(target))
+        try FaultInjection.point(step, path: target)
+    }
+
+    /// Renames a staged temp file over `target` (no folder fsync); removes the temp file when
+    /// the rename fails.
+    public static func renameStaged(_ temp: String, over target: String) throws(WriteError) {
         if rename(temp, target) != 0 {
             let reason = FileIO.errnoText()
             unlink(temp)
             throw WriteError(path: target, reason: reason)
         }
-        try syncFolder(Paths.parent(target))
-        try FaultInjection.point(step, path: target)
     }
 
     /// Stages and commits in one go (state files, rollbacks, recovery).

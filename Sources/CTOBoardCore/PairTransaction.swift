@@ -67,8 +67,11 @@ public enum PairTransaction {
         var renamed: [(target: String, old: [UInt8])] = []
         do throws(WriteError) {
             for (d, temp) in zip(docs, staged) {
-                try AtomicFile.commit(temp, over: d.target, step: "renamed-\(d.step)")
+                try AtomicFile.renameStaged(temp, over: d.target)
+                // Renamed: a failure from here on (the folder fsync) must put this one back too.
                 renamed.append((d.target, d.old))
+                try AtomicFile.syncFolder(Paths.parent(d.target))
+                try FaultInjection.point("renamed-\(d.step)", path: d.target)
             }
         } catch {
             // Put back what was renamed so that both documents stay old.
@@ -80,12 +83,10 @@ public enum PairTransaction {
             if putBack { unlink(store.journalPath); try? AtomicFile.syncFolder(store.folder) }
             throw .write(error)
         }
-        do throws(WriteError) {
-            try finish(journal, newOwner: newOwner, newTodo: newTodo, store: store)
-        } catch {
-            // The documents are both new; the journal stays and the next start finishes the job.
-            throw .write(error)
-        }
+        // Both documents are new and the journal is durable: the change is made. When storing
+        // the base, the history line or removing the journal fails, the journal stays and the
+        // next start's recovery finishes the job; reporting a failure here would be false.
+        try? finish(journal, newOwner: newOwner, newTodo: newTodo, store: store)
     }
 
     static func writeJournal(_ journal: Journal, store: StateStore) throws(WriteError) {

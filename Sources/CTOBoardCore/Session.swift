@@ -32,9 +32,11 @@ public struct Session: Sendable {
 
     // MARK: Reading
 
-    /// Reads the pair. When a crashed transaction's journal is left, recovers it first.
+    /// Reads the pair. When a crashed transaction left its journal or a temp file beside a
+    /// document, recovers first.
     public func load() throws(SessionError) -> TaskPair {
-        if FileIO.isFile(store.journalPath) {
+        let temps = [paths.ownerDoc, paths.todo].map { AtomicFile.tempPath(for: AtomicFile.resolve($0)) }
+        if FileIO.isFile(store.journalPath) || temps.contains(where: FileIO.isFile) {
             _ = try withLock { _ throws(SessionError) in () }
         }
         return try read()

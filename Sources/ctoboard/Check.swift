@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
         try reporting {
             let config = try pairOptions.config()
             for paths in try pairOptions.pairs(config: config) {
-                let pair = try pairOptions.load(paths)
+                let pair = try pairOptions.load(paths, config: config)
                 let ownerName = DisplayPath.relative(paths.ownerDoc)
                 let todoName = DisplayPath.relative(paths.todo)
                 for drift in pair.drift() {

@@ -14,7 +14,7 @@ struct List: ParsableCommand {
     func run() throws {
         try reporting {
             let config = try pairOptions.config()
-            let pair = try pairOptions.load(try pairOptions.pair(config: config))
+            let pair = try pairOptions.load(try pairOptions.pair(config: config), config: config)
             if json {
                 writeStdout(TaskListJSON.encode(pair))
             } else {

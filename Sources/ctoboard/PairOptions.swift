@@ -37,12 +37,15 @@ struct PairOptions: ParsableArguments {
         try pairs(config: config)[0]
     }
 
-    /// Reads and matches a pair.
-    func load(_ paths: PairPaths) throws(CLIError) -> TaskPair {
+    /// Reads and matches a pair, first recovering a transaction a crash left (every command
+    /// recovers on start, `list` and `check` included).
+    func load(_ paths: PairPaths, config: Config? = nil) throws(CLIError) -> TaskPair {
+        let session = Session(paths: paths, config: config ?? Config(),
+                              today: CalendarDate.today(environment: Environment.variables))
         do {
-            return try TaskPair.load(paths)
+            return try session.load()
         } catch {
-            throw CLIError(error.description, code: .badInput)
+            throw error.cli
         }
     }
 }

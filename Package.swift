@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "ctoboard",
             dependencies: [
-                "CTOBoardCore",
+                "CTOBoardCore", "CTOBoardUI", "CTOBoardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

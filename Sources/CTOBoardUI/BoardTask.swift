@@ -1,0 +1,41 @@
+import CTOBoardCore
+
+/// The board's view of one task. The executable maps core tasks into this, so the UI does
+/// not depend on core internals.
+public struct BoardTask: Hashable, Sendable, Identifiable {
+    /// Stable identity across reloads (selection follows it).
+    public var id: String
+    /// The title as shown (one line).
+    public var title: String
+    /// The pane the task is shown in.
+    public var pane: Pane
+    /// Open, done or awaiting verification.
+    public var state: TaskState
+    /// Shows a CRITICAL badge.
+    public var critical: Bool
+    /// Sub-heading the task belongs to (shown as a group header in the Completed pane).
+    public var group: String?
+    /// A description of an unresolved conflict between the two documents, if any.
+    /// Enter on such a task opens the conflict chooser.
+    public var conflict: String?
+    /// The task is present in the owner document.
+    public var inOwnerDoc: Bool
+    /// The task is present in TODO.md.
+    public var inTodo: Bool
+
+    /// Creates a task view model.
+    public init(
+        id: String, title: String, pane: Pane, state: TaskState = .open, critical: Bool = false,
+        group: String? = nil, conflict: String? = nil, inOwnerDoc: Bool = true, inTodo: Bool = true
+    ) {
+        self.id = id
+        self.title = title
+        self.pane = pane
+        self.state = state
+        self.critical = critical
+        self.group = group
+        self.conflict = conflict
+        self.inOwnerDoc = inOwnerDoc
+        self.inTodo = inTodo
+    }
+}

@@ -1,0 +1,500 @@
+import CTOBoardCore
+
+/// The pure view (the bubbletea `View`): draws a ``BoardState`` into a ``ScreenBuffer``.
+///
+/// Layout, top to bottom: two header lines, the panes, a message/editor line and a key-hint line.
+/// At ``sideBySideMinWidth`` columns or more the five panes are side by side; narrower terminals
+/// get a tab bar and one pane. Only the visible rows are laid out, so the cost does not grow with
+/// the number of tasks.
+public enum BoardView {
+    /// Minimum terminal width for the side-by-side layout.
+    public static let sideBySideMinWidth = 120
+    /// Minimum terminal size; smaller terminals get ``tooSmallMessage``.
+    public static let minWidth = 40
+    /// Minimum terminal height.
+    public static let minHeight = 10
+    /// Shown centred when the terminal is smaller than ``minWidth`` × ``minHeight``.
+    public static let tooSmallMessage = "Terminal too small (need 40×10)"
+
+    static let headerHeight = 2
+    static let footerHeight = 2
+
+    /// Rows available for tasks in each pane at a terminal size.
+    public static func listHeight(width: Int, height: Int) -> Int {
+        let chrome = headerHeight + footerHeight + (width >= sideBySideMinWidth ? 2 : 1)
+        return max(0, height - chrome)
+    }
+
+    /// Renders the board.
+    public static func render(_ state: BoardState, width: Int, height: Int, theme: Theme = .default) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: width, height: height, style: theme[.normal])
+        guard width >= minWidth, height >= minHeight else {
+            let candidates = [tooSmallMessage, "Too small: need 40×10", "Too small", "…"]
+            let message = candidates.first { DisplayWidth.width(of: $0) <= width } ?? ""
+            let w = DisplayWidth.width(of: message)
+            buffer.put(message, x: max(0, (width - w) / 2), y: max(0, height / 2 - (height > 1 ? 1 : 0)), style: theme[.warning])
+            return buffer
+        }
+        drawHeader(state, into: &buffer, theme: theme)
+        let bodyTop = headerHeight
+        let bodyHeight = height - headerHeight - footerHeight
+        if width >= sideBySideMinWidth {
+            drawColumns(state, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
+        } else {
+            drawTabs(state, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
+        }
+        drawFooter(state, into: &buffer, theme: theme)
+        switch state.mode {
+        case .help: drawHelp(state, into: &buffer, theme: theme)
+        case .conflict(let id): drawConflict(state, id: id, into: &buffer, theme: theme)
+        case .review(let session): drawReview(state, session: session, into: &buffer, theme: theme)
+        default: break
+        }
+        return buffer
+    }
+
+    // MARK: Header
+
+    private static func drawHeader(_ state: BoardState, into buffer: inout ScreenBuffer, theme: Theme) {
+        let width = buffer.width
+        let header = state.header
+        let style = theme[.header]
+        buffer.fill(x: 0, y: 0, width: width, height: 1, style: style)
+        var x = buffer.put(" ctoboard", x: 0, y: 0, style: style)
+        if !header.ownerName.isEmpty {
+            x += buffer.put(" · " + header.ownerName, x: x, y: 0, style: style)
+        }
+        let statusStyle: Style
+        switch header.syncLevel {
+        case .ok: statusStyle = style
+        case .warning: statusStyle = theme[.warning].over(style)
+        case .error: statusStyle = theme[.error]
+        }
+        let marker = header.syncLevel == .ok ? "✓ " : "! "
+        x += buffer.put("  ", x: x, y: 0, style: style)
+        x += buffer.put(marker + header.syncStatus, x: x, y: 0, style: statusStyle, maxWidth: max(0, width - x - 1))
+        // Counts, right-aligned when there is room.
+        let counts = Pane.allCases.map { pane -> String in
+            let total = state.totalCount(in: pane)
+            let shown = state.visibleCount(in: pane)
+            let number = state.filterText.isEmpty ? "\(total)" : "\(shown)/\(total)"
+            return "\(pane.shortTitle) \(number)"
+        }.joined(separator: " · ") + " "
+        let countsWidth = DisplayWidth.width(of: counts)
+        if x + 2 + countsWidth <= width {
+            buffer.put(counts, x: width - countsWidth, y: 0, style: style)
+        }
+        // Paths line.
+        let dim = theme[.dim]
+        let ownerLabel = " owner: ", todoLabel = "   todo: "
+        let available = width - DisplayWidth.width(of: ownerLabel) - DisplayWidth.width(of: todoLabel) - 1
+        let half = max(4, available / 2)
+        let ownerPath = shortenPath(header.ownerDocPath, toWidth: half)
+        let todoPath = shortenPath(header.todoPath, toWidth: max(4, available - DisplayWidth.width(of: ownerPath)))
+        var px = buffer.put(ownerLabel, x: 0, y: 1, style: dim)
+        px += buffer.put(ownerPath, x: px, y: 1, style: theme[.normal], maxWidth: width - px)
+        px += buffer.put(todoLabel, x: px, y: 1, style: dim, maxWidth: width - px)
+        buffer.put(todoPath, x: px, y: 1, style: theme[.normal], maxWidth: width - px)
+    }
+
+    /// Shortens a path to fit, keeping its end (the file name matters most): "…/Project Management/TODO.md".
+    public static func shortenPath(_ path: String, toWidth width: Int) -> String {
+        if DisplayWidth.width(of: path) <= width { return path }
+        guard width > 1 else { return DisplayWidth.truncate(path, toWidth: width) }
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        while components.count > 1 {
+            components.removeFirst()
+            let candidate = "…/" + components.joined(separator: "/")
+            if DisplayWidth.width(of: candidate) <= width { return candidate }
+        }
+        // Even the file name does not fit: keep its tail.
+        var tail = ""
+        for character in path.reversed() {
+            let next = String(character) + tail
+            if DisplayWidth.width(of: next) + 1 > width { break }
+            tail = next
+        }
+        return "…" + tail
+    }
+
+    // MARK: Panes
+
+    private static func paneLabel(_ state: BoardState, _ pane: Pane, short: Bool) -> String {
+        let title = short ? pane.shortTitle : pane.title
+        let total = state.totalCount(in: pane)
+        let count = state.filterText.isEmpty ? "\(total)" : "\(state.visibleCount(in: pane))/\(total)"
+        return "\(pane.ordinal + 1) \(title) (\(count))"
+    }
+
+    private static func drawTabs(_ state: BoardState, into buffer: inout ScreenBuffer, top: Int, height: Int, theme: Theme) {
+        let width = buffer.width
+        // Tab bar: long titles when they fit, short ones otherwise.
+        var labels = Pane.allCases.map { paneLabel(state, $0, short: false) }
+        let longWidth = labels.reduce(0) { $0 + DisplayWidth.width(of: $1) + 3 }
+        if longWidth > width {
+            labels = Pane.allCases.map { paneLabel(state, $0, short: true) }
+        }
+        buffer.fill(x: 0, y: top, width: width, height: 1, style: theme[.paneTitle])
+        var x = 0
+        for (pane, label) in zip(Pane.allCases, labels) {
+            let active = pane == state.activePane
+            let text = active ? "[" + label + "]" : " " + label + " "
+            let style = active ? theme[.activePaneTitle] : theme[.paneTitle]
+            x += buffer.put(text, x: x, y: top, style: style, maxWidth: width - x)
+            if x < width { x += buffer.put(" ", x: x, y: top, style: theme[.paneTitle]) }
+        }
+        drawList(state, pane: state.activePane, into: &buffer, x: 0, y: top + 1, width: width, height: height - 1,
+                 active: true, theme: theme)
+    }
+
+    private static func drawColumns(_ state: BoardState, into buffer: inout ScreenBuffer, top: Int, height: Int, theme: Theme) {
+        let width = buffer.width
+        let panes = Pane.allCases
+        let separators = panes.count - 1
+        let columnWidth = (width - separators) / panes.count
+        var x = 0
+        for (index, pane) in panes.enumerated() {
+            let w = index == panes.count - 1 ? width - x : columnWidth
+            let active = pane == state.activePane
+            let titleStyle = active ? theme[.activePaneTitle] : theme[.paneTitle]
+            buffer.fill(x: x, y: top, width: w, height: 1, style: titleStyle)
+            let label = (active ? "▶ " : "  ") + paneLabel(state, pane, short: false)
+            buffer.put(DisplayWidth.truncate(label, toWidth: w), x: x, y: top, style: titleStyle)
+            let rule = String(repeating: active ? "━" : "─", count: max(0, w))
+            buffer.put(rule, x: x, y: top + 1, style: active ? theme[.activePaneTitle].adding(.bold) : theme[.border], maxWidth: w)
+            if active {
+                // Keep the rule readable: colours of the title without its background.
+                var ruleStyle = theme[.border].adding(.bold)
+                ruleStyle.fg = theme[.activePaneTitle].bg == .default ? ruleStyle.fg : theme[.activePaneTitle].bg
+                buffer.setStyle(x: x, y: top + 1, width: w, height: 1, style: ruleStyle)
+            }
+            drawList(state, pane: pane, into: &buffer, x: x, y: top + 2, width: w, height: height - 2,
+                     active: active, theme: theme)
+            x += w
+            if index < panes.count - 1 {
+                for row in top..<(top + height) {
+                    buffer.put("│", x: x, y: row, style: theme[.border])
+                }
+                x += 1
+            }
+        }
+    }
+
+    private static func drawList(_ state: BoardState, pane: Pane, into buffer: inout ScreenBuffer,
+                                 x: Int, y: Int, width: Int, height: Int, active: Bool, theme: Theme) {
+        guard height > 0, width > 0 else { return }
+        let rows = state.rowCount(in: pane)
+        if rows == 0 {
+            let empty = state.filterText.isEmpty ? "(empty)" : "(no match)"
+            buffer.put(empty, x: x + 2, y: y, style: theme[.dim], maxWidth: width - 2)
+            return
+        }
+        let top = state.effectiveScroll(in: pane, listHeight: height)
+        let selected = state.selectedPosition(in: pane)
+        let end = min(rows, top + height)
+        for rowIndex in top..<end {
+            let lineY = y + rowIndex - top
+            switch state.row(in: pane, at: rowIndex) {
+            case .group(let title):
+                buffer.put(DisplayWidth.truncate("  " + title, toWidth: width), x: x, y: lineY, style: theme[.group])
+            case .task(let position):
+                guard let task = state.visibleTask(in: pane, at: position) else { continue }
+                drawTask(task, selected: active && position == selected, into: &buffer, x: x, y: lineY, width: width, theme: theme)
+            }
+        }
+        // Scroll hints on the last row's right edge.
+        if end < rows, width > 4 {
+            buffer.put("↓", x: x + width - 1, y: y + height - 1, style: theme[.dim])
+        }
+        if top > 0, width > 4 {
+            buffer.put("↑", x: x + width - 1, y: y, style: theme[.dim])
+        }
+    }
+
+    /// Draws one task line: selection marker, checkbox, badges, title truncated with "…".
+    private static func drawTask(_ task: BoardTask, selected: Bool, into buffer: inout ScreenBuffer,
+                                 x: Int, y: Int, width: Int, theme: Theme) {
+        let base = selected ? theme[.selectedRow] : theme[.normal]
+        if selected { buffer.fill(x: x, y: y, width: width, height: 1, style: base) }
+        var cx = x
+        let limit = x + width
+        cx += buffer.put(selected ? "▶" : " ", x: cx, y: y, style: base, maxWidth: limit - cx)
+        let box = task.state == .done ? "[x] " : "[ ] "
+        cx += buffer.put(box, x: cx, y: y, style: base, maxWidth: limit - cx)
+        func badge(_ text: String, _ role: ThemeRole) {
+            guard limit - cx > DisplayWidth.width(of: text) + 1 else { return }
+            cx += buffer.put(text, x: cx, y: y, style: theme[role], maxWidth: limit - cx)
+            cx += buffer.put(" ", x: cx, y: y, style: base, maxWidth: limit - cx)
+        }
+        if task.conflict != nil { badge("CONFLICT", .conflictBadge) }
+        if task.state == .verify { badge("VERIFY", .verifyBadge) }
+        if task.critical { badge("CRITICAL", .criticalBadge) }
+        var suffix = ""
+        if !task.inTodo { suffix = " (owner doc only)" } else if !task.inOwnerDoc { suffix = " (TODO.md only)" }
+        let titleStyle: Style = selected ? base : (task.state == .done ? theme[.done] : theme[.normal])
+        let room = limit - cx
+        guard room > 0 else { return }
+        let title = sanitize(task.title)
+        let suffixWidth = DisplayWidth.width(of: suffix)
+        let titleWidth = DisplayWidth.width(of: title)
+        if titleWidth + suffixWidth <= room {
+            cx += buffer.put(title, x: cx, y: y, style: titleStyle, maxWidth: room)
+            if !suffix.isEmpty { buffer.put(suffix, x: cx, y: y, style: selected ? base : theme[.dim], maxWidth: limit - cx) }
+        } else {
+            buffer.put(DisplayWidth.truncate(title, toWidth: room), x: cx, y: y, style: titleStyle, maxWidth: room)
+        }
+    }
+
+    /// Replaces tabs and control characters so one title is one line.
+    static func sanitize(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        var result = ""
+        for character in text {
+            if character == "\t" { result.append(" ") }
+            else if let v = character.unicodeScalars.first?.value, v < 0x20 || v == 0x7F { result.append(" ") }
+            else { result.append(character) }
+        }
+        return result
+    }
+
+    // MARK: Footer
+
+    private static func drawFooter(_ state: BoardState, into buffer: inout ScreenBuffer, theme: Theme) {
+        let width = buffer.width
+        let messageY = buffer.height - 2
+        let hintsY = buffer.height - 1
+        switch state.mode {
+        case .filter:
+            let x = buffer.put(" Filter: ", x: 0, y: messageY, style: theme[.message])
+            let shown = tailFitting(state.filterText, width: width - x - 2)
+            let end = x + buffer.put(shown, x: x, y: messageY, style: theme[.normal])
+            buffer.put(" ", x: end, y: messageY, style: theme[.normal].adding(.reverse))
+            drawHints(" Enter keep · Esc clear · ↑↓ select · Tab pane", into: &buffer, y: hintsY, theme: theme)
+            return
+        case .editor(let editor, let purpose):
+            let label: String
+            switch purpose {
+            case .add(let pane): label = " Add to \(pane.title): "
+            case .edit: label = " Edit title: "
+            }
+            let x = buffer.put(label, x: 0, y: messageY, style: theme[.message])
+            drawEditor(editor, into: &buffer, x: x, y: messageY, width: width - x, theme: theme)
+            drawHints(" Enter save · Esc cancel · ←→ Home End move · Backspace Delete", into: &buffer, y: hintsY, theme: theme)
+            return
+        case .confirmDelete(let id):
+            let title = state.task(id: id)?.title ?? id
+            buffer.fill(x: 0, y: messageY, width: width, height: 1, style: theme[.error])
+            let text = " Delete \"\(DisplayWidth.truncate(sanitize(title), toWidth: max(5, width - 30)))\"? (y/n) "
+            buffer.put(text, x: 0, y: messageY, style: theme[.error], maxWidth: width)
+            drawHints(" y delete · any other key cancels", into: &buffer, y: hintsY, theme: theme)
+            return
+        default:
+            break
+        }
+        if let message = state.message {
+            let style = message.isError ? theme[.error] : theme[.message]
+            buffer.put(" " + DisplayWidth.truncate(sanitize(message.text), toWidth: width - 2), x: 0, y: messageY, style: style)
+        } else if !state.filterText.isEmpty {
+            buffer.put(" Filter: \(state.filterText)  (/ edit · Esc clear)", x: 0, y: messageY, style: theme[.dim], maxWidth: width)
+        }
+        let keys = state.keyMap
+        func first(_ action: Action) -> String { keys.keys(for: action).first?.displayName ?? "-" }
+        // Most important first: the line is cut at the terminal width.
+        let hints: [(String, String)] = [
+            ("\(first(.up))\(first(.down))", "select"),
+            ("\(first(.prevPane))\(first(.nextPane))", "pane"),
+            (first(.toggle), "toggle"),
+            (first(.add), "add"),
+            (first(.edit), "edit"),
+            (first(.delete), "delete"),
+            (first(.filter), "filter"),
+            (first(.help), "help"),
+            (first(.quit), "quit"),
+            (first(.verify), "verify"),
+            (first(.start), "start"),
+            (first(.undo), "undo"),
+            (first(.review), "review"),
+        ]
+        drawHints(" " + hints.map { "\($0.0) \($0.1)" }.joined(separator: "  "), into: &buffer, y: hintsY, theme: theme)
+    }
+
+    private static func drawHints(_ text: String, into buffer: inout ScreenBuffer, y: Int, theme: Theme) {
+        buffer.fill(x: 0, y: y, width: buffer.width, height: 1, style: theme[.footer])
+        buffer.put(DisplayWidth.truncate(text, toWidth: buffer.width), x: 0, y: y, style: theme[.footer])
+    }
+
+    /// The end of `text` that fits in `width` cells.
+    private static func tailFitting(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.width(of: text) <= width { return text }
+        var result = ""
+        var used = 1
+        for character in text.reversed() {
+            let w = DisplayWidth.width(of: character)
+            if used + w > width { break }
+            used += w
+            result.insert(character, at: result.startIndex)
+        }
+        return "…" + result
+    }
+
+    /// Draws the inline editor, scrolled horizontally so the cursor stays visible; the cursor is a
+    /// reversed cell.
+    private static func drawEditor(_ editor: LineEditor, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, theme: Theme) {
+        guard width > 1 else { return }
+        let characters = Array(editor.text)
+        let cursor = editor.cursor
+        let room = width - 1
+        // Choose the first visible character so the cursor fits.
+        var start = 0
+        var used = 0
+        var i = cursor - 1
+        var w = 1 // the cursor cell
+        while i >= 0 {
+            let cw = DisplayWidth.width(of: characters[i])
+            if w + cw > room { break }
+            w += cw
+            i -= 1
+        }
+        start = i + 1
+        var cx = x
+        var index = start
+        while index < characters.count {
+            let character = characters[index]
+            let cw = max(1, DisplayWidth.width(of: character))
+            if used + cw > room { break }
+            let style = index == cursor ? theme[.normal].adding(.reverse) : theme[.normal]
+            cx += buffer.put(String(character), x: cx, y: y, style: style)
+            used += cw
+            index += 1
+        }
+        if cursor >= characters.count, used < width {
+            buffer.put(" ", x: cx, y: y, style: theme[.normal].adding(.reverse))
+        }
+    }
+
+    // MARK: Overlays
+
+    /// Draws a framed box centred on screen and returns its inner rectangle.
+    private static func drawBox(title: String, width w: Int, height h: Int, into buffer: inout ScreenBuffer, theme: Theme)
+        -> (x: Int, y: Int, width: Int, height: Int) {
+        let w = min(w, buffer.width - 2), h = min(h, buffer.height - 2)
+        let x = (buffer.width - w) / 2, y = (buffer.height - h) / 2
+        let style = theme[.overlay]
+        buffer.fill(x: x, y: y, width: w, height: h, style: style)
+        let frame = theme[.border].over(style)
+        buffer.put("┌" + String(repeating: "─", count: max(0, w - 2)) + "┐", x: x, y: y, style: frame)
+        for row in (y + 1)..<(y + h - 1) {
+            buffer.put("│", x: x, y: row, style: frame)
+            buffer.put("│", x: x + w - 1, y: row, style: frame)
+        }
+        buffer.put("└" + String(repeating: "─", count: max(0, w - 2)) + "┘", x: x, y: y + h - 1, style: frame)
+        let label = " " + DisplayWidth.truncate(title, toWidth: max(0, w - 6)) + " "
+        buffer.put(label, x: x + 2, y: y, style: theme[.activePaneTitle])
+        return (x + 2, y + 1, max(0, w - 4), max(0, h - 2))
+    }
+
+    private static func drawHelp(_ state: BoardState, into buffer: inout ScreenBuffer, theme: Theme) {
+        let keyMap = state.keyMap
+        let entries = Action.allCases.map { action in
+            (keyMap.keyNames(for: action, separator: " "), action.summary)
+        }
+        let keyWidth = min(18, entries.map { DisplayWidth.width(of: $0.0) }.max() ?? 8)
+        let entryWidth = keyWidth + 2 + (entries.map { DisplayWidth.width(of: $0.1) }.max() ?? 20)
+        let maxInnerHeight = buffer.height - 4
+        let twoColumns = entries.count > maxInnerHeight && buffer.width >= 2 * entryWidth + 10
+        let columns = twoColumns ? 2 : 1
+        let perColumn = (entries.count + columns - 1) / columns
+        let innerWidth = columns * entryWidth + (columns - 1) * 3
+        let box = drawBox(title: "Keys (any key closes)", width: innerWidth + 4, height: min(perColumn, maxInnerHeight) + 2,
+                          into: &buffer, theme: theme)
+        let style = theme[.overlay]
+        let keyStyle = theme[.overlay].adding(.bold)
+        for (index, entry) in entries.enumerated() {
+            let column = index / perColumn
+            let row = index % perColumn
+            guard row < box.height else {
+                if column == columns - 1, row == box.height { buffer.put("…", x: box.x, y: box.y + box.height - 1, style: style) }
+                continue
+            }
+            let cx = box.x + column * (entryWidth + 3)
+            let colWidth = min(entryWidth, box.x + box.width - cx)
+            guard colWidth > 0 else { continue }
+            buffer.put(DisplayWidth.truncate(entry.0, toWidth: keyWidth), x: cx, y: box.y + row, style: keyStyle, maxWidth: colWidth)
+            buffer.put(entry.1, x: cx + keyWidth + 2, y: box.y + row, style: style, maxWidth: max(0, colWidth - keyWidth - 2))
+        }
+    }
+
+    private static func drawConflict(_ state: BoardState, id: String, into buffer: inout ScreenBuffer, theme: Theme) {
+        let task = state.task(id: id)
+        let lines = [
+            DisplayWidth.truncate(sanitize(task?.title ?? id), toWidth: 70),
+            "",
+            "The two documents disagree:",
+            DisplayWidth.truncate(sanitize(task?.conflict ?? "(no details)"), toWidth: 70),
+            "",
+            "o  keep the owner document's version",
+            "t  keep TODO.md's version",
+            "Esc  decide later",
+        ]
+        let width = min(buffer.width - 2, (lines.map { DisplayWidth.width(of: $0) }.max() ?? 40) + 4)
+        let box = drawBox(title: "Resolve conflict", width: max(30, width), height: lines.count + 2, into: &buffer, theme: theme)
+        for (row, line) in lines.enumerated() where row < box.height {
+            buffer.put(line, x: box.x, y: box.y + row, style: row == 0 ? theme[.overlay].adding(.bold) : theme[.overlay], maxWidth: box.width)
+        }
+    }
+
+    private static func drawReview(_ state: BoardState, session: ReviewSession, into buffer: inout ScreenBuffer, theme: Theme) {
+        var lines: [(String, Style)] = []
+        let overlay = theme[.overlay]
+        if session.finished {
+            let t = session.tally
+            lines = [
+                ("Weekly review complete", overlay.adding(.bold)),
+                ("", overlay),
+                ("Verified        \(t.verified)", overlay),
+                ("Completed       \(t.completed)", overlay),
+                ("Kept            \(t.kept)", overlay),
+                ("Moved           \(t.moved)", overlay),
+                ("Reprioritized   \(t.reprioritized)", overlay),
+                ("Skipped         \(t.skipped)", overlay),
+                ("", overlay),
+                ("Press any key to return to the board", theme[.dim].over(overlay)),
+            ]
+        } else if let id = session.currentID {
+            let task = state.task(id: id)
+            let phase = task?.state == .verify ? "Awaiting verification" : "In progress"
+            var badges: [String] = []
+            if task?.state == .verify { badges.append("VERIFY") }
+            if task?.critical == true { badges.append("CRITICAL") }
+            if task?.conflict != nil { badges.append("CONFLICT") }
+            lines = [
+                ("Task \(session.position + 1) of \(session.queue.count) · \(phase)", theme[.dim].over(overlay)),
+                ("", overlay),
+                (DisplayWidth.truncate(sanitize(task?.title ?? id), toWidth: 72), overlay.adding(.bold)),
+                ("Pane: \(task?.pane.title ?? "?")" + (badges.isEmpty ? "" : "   " + badges.joined(separator: " ")), overlay),
+            ]
+            if let group = task?.group { lines.append(("Group: \(group)", overlay)) }
+            lines.append(("", overlay))
+            switch session.prompt {
+            case .none:
+                lines.append(("v verify   c complete   k keep   m move", overlay))
+                lines.append(("p reprioritize   s skip   q stop", overlay))
+            case .move:
+                lines.append(("Move to: 1 Completed  2 In Progress  3 High  4 Medium  5 Low", overlay.adding(.bold)))
+                lines.append(("Esc back", overlay))
+            case .reprioritize:
+                lines.append(("Priority: h High   m Medium   l Low", overlay.adding(.bold)))
+                lines.append(("Esc back", overlay))
+            }
+            if let message = state.message {
+                lines.append((message.text, message.isError ? theme[.error] : theme[.message].over(overlay)))
+            }
+        }
+        let width = min(buffer.width - 2, max(44, (lines.map { DisplayWidth.width(of: $0.0) }.max() ?? 40) + 4))
+        let box = drawBox(title: "Weekly review", width: width, height: lines.count + 2, into: &buffer, theme: theme)
+        for (row, line) in lines.enumerated() where row < box.height {
+            buffer.put(line.0, x: box.x, y: box.y + row, style: line.1, maxWidth: box.width)
+        }
+    }
+}

@@ -43,6 +43,19 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
 
+    /// The date `days` days later (or earlier, when negative).
+    public func adding(days: Int) -> CalendarDate {
+        var t = tm()
+        t.tm_year = Int32(year - 1900)
+        t.tm_mon = Int32(month - 1)
+        t.tm_mday = Int32(day + days)
+        t.tm_hour = 12
+        var seconds = timegm(&t)
+        var out = tm()
+        gmtime_r(&seconds, &out)
+        return CalendarDate(year: Int(out.tm_year) + 1900, month: Int(out.tm_mon) + 1, day: Int(out.tm_mday))
+    }
+
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

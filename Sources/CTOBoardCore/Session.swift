@@ -81,15 +81,22 @@ public struct Session: Sendable {
     }
 
     /// Carries external edits (compared with the base) and reports conflicts.
-    public func sync(prefer: SyncEngine.Side? = nil, dryRun: Bool = false) throws(SessionError) -> (plan: SyncPlan, pair: TaskPair) {
+    public func sync(prefer: SyncEngine.Side? = nil, preferences: [String: SyncEngine.Side] = [:],
+                     dryRun: Bool = false) throws(SessionError) -> (plan: SyncPlan, pair: TaskPair) {
+        let engine = SyncEngine(prefer: prefer, preferences: preferences)
         if dryRun {
             let pair = try load()
-            return (SyncEngine(prefer: prefer).plan(pair: pair, base: store.loadBase(paths)), pair)
+            return (engine.plan(pair: pair, base: store.loadBase(paths)), pair)
         }
         return try withLock { _ throws(SessionError) in
             let pair = try read()
-            let plan = SyncEngine(prefer: prefer).plan(pair: pair, base: store.loadBase(paths))
             let base = store.loadBase(paths)
+            if let base, base.owner == pair.ownerDoc.document.bytes, base.todo == pair.todo.document.bytes,
+               prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
+                // Nothing changed since the last sync.
+                return (SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []), pair)
+            }
+            let plan = engine.plan(pair: pair, base: base)
             let upToDate = base?.owner == plan.ownerBytes && base?.todo == plan.todoBytes
             if !upToDate {
                 // Conflicts left in the documents stay visible: they differ and neither matches

@@ -13,8 +13,13 @@ public struct SyncEngine: Sendable {
     }
 
     public var prefer: Side?
+    /// Per-task choices (by task id) for conflicts, as the board's conflict chooser makes them.
+    public var preferences: [String: Side]
 
-    public init(prefer: Side? = nil) { self.prefer = prefer }
+    public init(prefer: Side? = nil, preferences: [String: Side] = [:]) {
+        self.prefer = prefer
+        self.preferences = preferences
+    }
 
     /// A task's identity within one side: its key and occurrence.
     struct Ident: Hashable {
@@ -98,7 +103,9 @@ public struct SyncEngine: Sendable {
         var handledO = Set<Ident>(), handledT = Set<Ident>()
 
         func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?) {
-            switch prefer {
+            let task = (o ?? t)!
+            let id = TaskMatcher.id(task.key, oIdent?.occurrence ?? tIdent?.occurrence ?? 1)
+            switch prefer ?? preferences[id] {
             case .owner?:
                 carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner, base: nil)
                 carried.append("conflict on \"\((o ?? t)!.title)\" resolved with the owner document's version")
@@ -106,9 +113,8 @@ public struct SyncEngine: Sendable {
                 carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner, base: nil)
                 carried.append("conflict on \"\((t ?? o)!.title)\" resolved with TODO.md's version")
             case nil:
-                let task = (o ?? t)!
                 conflicts.append(SyncConflict(
-                    id: TaskMatcher.id(task.key, oIdent?.occurrence ?? tIdent?.occurrence ?? 1), title: task.title,
+                    id: id, title: task.title,
                     ownerVersion: o.map { pair.ownerDoc.document.text($0.line) },
                     todoVersion: t.map { pair.todo.document.text($0.line) },
                     ownerLine: o.map { $0.line + 1 }, todoLine: t.map { $0.line + 1 }))

@@ -15,9 +15,11 @@ struct CTOBoard: ParsableCommand {
         """,
         version: version,
         subcommands: [
+            BoardCommand.self, Demo.self, Review.self, Snapshot.self, Report.self,
             List.self, Check.self, Sync.self,
             Toggle.self, Verify.self, Complete.self, Start.self, Move.self, Reorder.self,
             Add.self, Edit.self, Delete.self, Undo.self, Redo.self,
-        ]
+        ],
+        defaultSubcommand: BoardCommand.self
     )
 }

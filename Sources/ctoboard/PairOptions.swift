@@ -32,6 +32,15 @@ struct PairOptions: ParsableArguments {
         }
     }
 
+    /// The pair of one owner document, its TODO.md found from its sync line.
+    static func locate(ownerDoc: String) throws(CLIError) -> PairPaths {
+        do {
+            return try PairLocator.locate(ownerDoc: ownerDoc, todo: nil, owner: nil, config: nil)[0]
+        } catch {
+            throw CLIError(error.description, code: .badInput)
+        }
+    }
+
     /// Exactly one pair: the first the options name.
     func pair(config: Config?) throws(CLIError) -> PairPaths {
         try pairs(config: config)[0]

@@ -1,0 +1,128 @@
+import CTOBoardCore
+import CTOBoardUI
+
+/// Runs the board's effects against the core and keeps the board state in step with the
+/// documents. Every change goes through a ``Session``: one keystroke, both documents.
+struct BoardController {
+    /// Every pair the board can switch between (owners), and the one shown.
+    var sessions: [Session]
+    var current = 0
+    /// Conflict ids → description, from the last sync.
+    private(set) var conflicts: [String: String] = [:]
+
+    var session: Session { sessions[current] }
+
+    init(sessions: [Session]) {
+        self.sessions = sessions
+    }
+
+    /// The board state for the current pair.
+    func makeState(keyMap: KeyMap) throws(SessionError) -> BoardState {
+        let pair = try session.load()
+        return BoardState(tasks: tasks(pair), header: header(pair, status: nil), keyMap: keyMap)
+    }
+
+    /// The view models of a pair's tasks; tasks whose section is unknown are not shown.
+    func tasks(_ pair: TaskPair) -> [BoardTask] {
+        pair.tasks.compactMap { t -> BoardTask? in
+            guard let pane = t.pane else { return nil }
+            return BoardTask(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical,
+                             group: t.group, conflict: conflicts[t.id], inOwnerDoc: t.owner != nil, inTodo: t.todo != nil)
+        }
+    }
+
+    func header(_ pair: TaskPair, status: String?) -> HeaderInfo {
+        let drift = pair.drift().count
+        let text: String
+        let level: HeaderInfo.Level
+        if !conflicts.isEmpty {
+            text = "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")"; level = .error
+        } else if let status {
+            text = status; level = .warning
+        } else if drift > 0 {
+            text = "\(drift) difference\(drift == 1 ? "" : "s")"; level = .warning
+        } else {
+            text = "in sync"; level = .ok
+        }
+        return HeaderInfo(ownerName: pair.paths.owner, ownerDocPath: DisplayPath.relative(pair.paths.ownerDoc),
+                          todoPath: DisplayPath.relative(pair.paths.todo), syncStatus: text, syncLevel: level,
+                          ownerCount: sessions.count)
+    }
+
+    /// Shows `pair` on the board, keeping the selection on the same task.
+    func show(_ pair: TaskPair, in state: inout BoardState, status: String? = nil) {
+        state.reload(tasks: tasks(pair))
+        state.header = header(pair, status: status)
+    }
+
+    /// Runs one effect.
+    mutating func perform(_ effect: Effect, state: inout BoardState) {
+        do throws(SessionError) {
+            switch effect {
+            case .toggle(let id): try operate(.toggle(id), &state)
+            case .verify(let id): try operate(.verify(id), &state)
+            case .complete(let id): try operate(.complete(id), &state)
+            case .start(let id): try operate(.start(id), &state)
+            case .move(let id, let pane): try operate(.move(id, to: pane), &state)
+            case .reorder(let id, let by): try operate(.reorder(id, by: by), &state)
+            case .add(let title, let pane): try operate(.add(title: title, to: pane), &state)
+            case .edit(let id, let title): try operate(.edit(id, title: title), &state)
+            case .delete(let id): try operate(.delete(id), &state)
+            case .undo:
+                let e = try session.undo()
+                show(try session.load(), in: &state)
+                state.message = .init("Undid \(e.kind.rawValue) “\(e.title)” in both documents")
+            case .redo:
+                let e = try session.redo()
+                show(try session.load(), in: &state)
+                state.message = .init("Redid \(e.kind.rawValue) “\(e.title)” in both documents")
+            case .syncNow:
+                try sync(&state, preferences: [:], announce: true)
+            case .resolveConflict(let id, let keepOwner):
+                try sync(&state, preferences: [id: keepOwner ? .owner : .todo], announce: true)
+            case .switchOwner:
+                guard sessions.count > 1 else {
+                    state.message = .init("Only one owner is configured (list pairs in .ctoboard.toml)")
+                    return
+                }
+                current = (current + 1) % sessions.count
+                conflicts = [:]
+                show(try session.load(), in: &state)
+                state.message = .init("Owner: \(session.paths.owner)")
+            case .quit:
+                return
+            }
+        } catch {
+            state.message = .init(error.description, isError: true)
+        }
+    }
+
+    private func operate(_ op: TaskOperation, _ state: inout BoardState) throws(SessionError) {
+        let outcome = try session.perform(op)
+        show(outcome.pair, in: &state)
+        if let change = outcome.change {
+            var text = "\(change.kind.rawValue.capitalizedFirst) “\(change.title)” in both documents"
+            if let sync = outcome.sync, !sync.carried.isEmpty { text = "External change merged; " + text }
+            state.message = .init(text)
+        }
+    }
+
+    /// Carries external edits through the sync engine and says so.
+    mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) {
+        let (plan, pair) = try session.sync(preferences: preferences)
+        conflicts = Dictionary(plan.conflicts.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })
+        let merged = !plan.carried.isEmpty
+        show(pair, in: &state, status: merged ? "external change merged" : nil)
+        if merged {
+            state.message = .init("External change merged: " + plan.carried.joined(separator: "; "))
+        } else if !plan.conflicts.isEmpty {
+            state.message = .init("\(plan.conflicts.count) conflict(s): press Enter on a task marked ! to choose", isError: true)
+        } else if announce {
+            state.message = .init("In sync")
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

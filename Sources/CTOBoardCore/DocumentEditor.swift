@@ -218,10 +218,10 @@ public struct DocumentEditor: Sendable {
 
     // MARK: Last Updated
 
-    /// Sets every `**Last Updated**:` line to `date` in the format it already uses.
+    /// Sets every `**Last Updated**:` line to `date` in the format it already uses. Finds the
+    /// lines with a byte scan, so it costs no parse.
     public mutating func setLastUpdated(_ date: CalendarDate) {
-        let parsed = parsed()
-        for line in parsed.lastUpdatedLines {
+        for line in LastUpdated.lines(in: document) {
             let content = Array(document.content(line))
             if let updated = LastUpdated.rewrite(content, to: date), updated != content {
                 set(document.replacingContent(ofLine: line, with: updated))

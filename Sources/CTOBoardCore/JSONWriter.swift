@@ -12,6 +12,17 @@ public struct JSONWriter: Sendable {
     /// A JSON string literal.
     public mutating func string(_ s: String) {
         bytes.append(0x22)
+        var copy = s
+        let plain = copy.withUTF8 { buf -> Bool in
+            // Most strings need no escapes: copy them whole.
+            guard !buf.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: buf)
+            return true
+        }
+        if plain {
+            bytes.append(0x22)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: bytes.append(0x5C); bytes.append(0x22)

@@ -1,9 +1,24 @@
 /// Rewrites the date on a `**Last Updated**:` line in the format it already uses:
 /// `January 2026`, `Jan 2026`, `January 5, 2026`, `2026-01-05`, `05/01/2026` is left alone.
 public enum LastUpdated {
+    private static let label = [UInt8](lowercasedASCII: "**last updated**")
+
+    /// The lines that start (after spaces) with the bold label `**Last Updated**`.
+    public static func lines(in document: Document) -> [Int] {
+        var result: [Int] = []
+        let bytes = document.bytes
+        for (index, line) in document.lines.enumerated() {
+            var i = line.start
+            while i < line.contentEnd, ByteSearch.isSpace(bytes[i]) { i += 1 }
+            guard i + label.count <= line.contentEnd, bytes[i] == 0x2A else { continue }
+            if ByteSearch.matches(bytes, at: i, label) { result.append(index) }
+        }
+        return result
+    }
+
     /// The line with its date replaced, or nil when no known date format follows the label.
     public static func rewrite(_ line: [UInt8], to date: CalendarDate) -> [UInt8]? {
-        guard let colon = ByteSearch.find(line, Array("updated**".utf8), from: 0).map({ $0 + 9 }) else { return nil }
+        guard let colon = ByteSearch.find(line, [UInt8](lowercasedASCII: "updated**"), from: 0).map({ $0 + 9 }) else { return nil }
         var start = colon
         if start < line.count, line[start] == 0x3A { start += 1 }
         while start < line.count, ByteSearch.isSpace(line[start]) { start += 1 }

@@ -24,8 +24,15 @@ public struct Session: Sendable {
         public var sync: SyncPlan?
         /// The change itself.
         public var change: PlannedChange?
-        /// The pair after it.
-        public var pair: TaskPair
+        /// The pair's paths.
+        public var paths: PairPaths
+        /// The pair after the change, parsed on first use (the CLI never needs it).
+        public var pair: TaskPair {
+            guard let change else { return TaskPair(paths: paths, ownerBytes: before.owner, todoBytes: before.todo) }
+            return TaskPair(paths: paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
+        }
+        /// The documents before the operation (after any sync).
+        var before: (owner: [UInt8], todo: [UInt8])
         /// What recovery did at the start.
         public var recovery: PairTransaction.Recovery
     }
@@ -76,7 +83,8 @@ public struct Session: Sendable {
             do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
             try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
                        entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
-            return Outcome(sync: sync, change: change, pair: try read(), recovery: recovery)
+            return Outcome(sync: sync, change: change, paths: paths,
+                           before: (pair.ownerDoc.document.bytes, pair.todo.document.bytes), recovery: recovery)
         }
     }
 

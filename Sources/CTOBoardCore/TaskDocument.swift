@@ -29,16 +29,19 @@ public struct TaskDocument: Sendable {
     public let lastUpdatedLines: [Int]
     /// The path in the sync line ("synchronized with `PATH`"), if any.
     public let syncPath: String?
-    /// When set, only tasks of this owner get a title key (TODO.md holds every owner's tasks;
-    /// the others are never matched, so their keys are not worth computing).
+    /// When set, only tasks of this owner are taken apart (TODO.md holds every owner's tasks;
+    /// the others are never matched): other owners' entries keep their line, checkbox and
+    /// section, with an empty text and key.
     public let keyOwner: String?
 
-    /// Parses a document. With `keyOwner`, tasks of other owners get an empty ``TaskEntry/key``.
+    /// Parses a document. With `keyOwner`, tasks of other owners are not taken apart.
     public init(document: Document, keyOwner: String? = nil) {
         self.document = document
         self.keyOwner = keyOwner
         let ownerBytes = keyOwner.map { Array($0.utf8) }
         var entries: [TaskEntry] = []
+        // Task lines are most of a task document; untouched capacity costs no memory.
+        entries.reserveCapacity(document.lines.count)
         var anchors: [Pane: Anchor] = [:]
         var pendingAnchor: Anchor?
         var lastUpdated: [Int] = []
@@ -132,7 +135,7 @@ public struct TaskDocument: Sendable {
                 continue
             }
             do {
-                let text = TaskText(content[(content.startIndex + item.textOffset)..<content.endIndex])
+                let textBytes = content[(content.startIndex + item.textOffset)..<content.endIndex]
                 var headingPane: Pane?
                 switch section {
                 case .completed: headingPane = .completed
@@ -140,6 +143,14 @@ public struct TaskDocument: Sendable {
                 case .pending: headingPane = priority ?? .medium
                 default: headingPane = nil
                 }
+                if let ownerBytes, !TaskText.ownerTag(of: textBytes, is: ownerBytes) {
+                    // Another owner's task: it is never matched, so only its place is kept
+                    // (line, checkbox and section, for inserting near it).
+                    entries.append(TaskEntry(line: index, item: item, text: TaskText([UInt8]()), headingPane: headingPane,
+                                             tagPane: nil, group: headingPane == nil ? nil : group, key: ""))
+                    continue
+                }
+                let text = TaskText(textBytes)
                 var tagPane: Pane?
                 if let status = text.status {
                     switch HeadingKind.statusPane(status.value) {
@@ -155,7 +166,7 @@ public struct TaskDocument: Sendable {
                 entries.append(TaskEntry(
                     line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane,
                     group: headingPane == nil ? nil : group,
-                    key: ownerBytes.map { text.isOwned(by: $0) } ?? true ? TitleKey.make(text.titleBytes) : ""))
+                    key: TitleKey.make(text.titleBytes)))
             }
         }
         self.entries = entries

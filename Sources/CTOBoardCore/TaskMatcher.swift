@@ -11,20 +11,24 @@ public enum TaskMatcher {
     public static func match(ownerDoc: TaskDocument, todo: TaskDocument, owner: String) -> [MatchedTask] {
         var result: [MatchedTask] = []
         result.reserveCapacity(ownerDoc.entries.count + 16)
-        var byKey: [String: [Int]] = [:]            // key -> indices into result, in order
-        var occurrences: [String: Int] = [:]
+        var byKey: [ExactKey: [Int]] = [:]          // key -> indices into result, in order
+        byKey.reserveCapacity(ownerDoc.entries.count)
+        var occurrences: [ExactKey: Int] = [:]
+        occurrences.reserveCapacity(ownerDoc.entries.count)
         for entry in ownerDoc.entries where entry.pane != nil {
-            let n = occurrences[entry.key, default: 0] + 1
-            occurrences[entry.key] = n
-            byKey[entry.key, default: []].append(result.count)
+            let k = ExactKey(entry.key)
+            let n = occurrences[k, default: 0] + 1
+            occurrences[k] = n
+            byKey[k, default: []].append(result.count)
             result.append(MatchedTask(id: id(entry.key, n), key: entry.key, owner: entry, todo: nil))
         }
-        var todoOccurrences: [String: Int] = [:]
+        var todoOccurrences: [ExactKey: Int] = [:]
         let ownerBytes = Array(owner.utf8)
-        for entry in todo.entries where entry.text.isOwned(by: ownerBytes) {
-            let n = todoOccurrences[entry.key, default: 0] + 1
-            todoOccurrences[entry.key] = n
-            if let slots = byKey[entry.key], n <= slots.count {
+        for entry in todo.entries where !entry.key.isEmpty && entry.text.isOwned(by: ownerBytes) {
+            let k = ExactKey(entry.key)
+            let n = todoOccurrences[k, default: 0] + 1
+            todoOccurrences[k] = n
+            if let slots = byKey[k], n <= slots.count {
                 result[slots[n - 1]].todo = entry
             } else {
                 result.append(MatchedTask(id: id(entry.key, n), key: entry.key, owner: nil, todo: entry))
@@ -36,6 +40,21 @@ public enum TaskMatcher {
     static func id(_ key: String, _ occurrence: Int) -> String {
         let base = TitleKey.shortID(key)
         return occurrence == 1 ? base : "\(base)-\(occurrence)"
+    }
+}
+
+/// A title key compared and hashed as its UTF-8 bytes. Keys are already case-folded and in NFC,
+/// so this is the same equality as String's, without String's normalizing hash.
+struct ExactKey: Hashable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (a: ExactKey, b: ExactKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -107,6 +107,84 @@ public struct TaskText: Sendable, Equatable {
         }
     }
 
+    /// Whether the text's owner tag (the last `[Owner: NAME]` outside backticks) names `owner`
+    /// (ASCII case ignored), found without taking the whole text apart or allocating.
+    public static func ownerTag<C: Collection>(of text: C, is owner: [UInt8]) -> Bool where C.Element == UInt8 {
+        var result = false
+        let found: Bool? = text.withContiguousStorageIfAvailable { buf -> Bool in
+            var i = 0
+            let n = buf.count
+            var last: Range<Int>?
+            while i < n {
+                let b = buf[i]
+                if b == 0x60 {
+                    var run = 0
+                    while i + run < n, buf[i + run] == 0x60 { run += 1 }
+                    var j = i + run
+                    var closed = false
+                    while j < n {
+                        if buf[j] == 0x60 {
+                            var r = 0
+                            while j + r < n, buf[j + r] == 0x60 { r += 1 }
+                            if r == run { closed = true; break }
+                            j += r
+                        } else { j += 1 }
+                    }
+                    i = closed ? j + run : i + run
+                    continue
+                }
+                if b == 0x5B, let (kind, value, end) = tagRange(buf, at: i) {
+                    if kind == 0 { last = value }
+                    i = end
+                    continue
+                }
+                i += 1
+            }
+            guard let v = last else { return false }
+            if v.count == owner.count {
+                var k = 0
+                while k < v.count, ByteSearch.lower(buf[v.lowerBound + k]) == ByteSearch.lower(owner[k]) { k += 1 }
+                if k == v.count { return true }
+            }
+            // Non-ASCII names: compare case-folded strings.
+            if buf[v].contains(where: { $0 >= 0x80 }) || owner.contains(where: { $0 >= 0x80 }) {
+                return String(decoding: UnsafeBufferPointer(rebasing: buf[v]), as: UTF8.self).lowercased()
+                    == String(decoding: owner, as: UTF8.self).lowercased()
+            }
+            return false
+        }
+        if let found { result = found } else { result = TaskText(text).isOwned(by: owner) }
+        return result
+    }
+
+    /// `[Owner: X]`, `[Status: X]`, `[Priority: X]` at `i`: (kind 0/1/2, value range trimmed, end).
+    static func tagRange<B: Collection>(_ bytes: B, at i: Int) -> (Int, Range<Int>, Int)? where B.Element == UInt8, B.Index == Int {
+        var j = i + 1
+        let n = bytes.endIndex
+        while j < n, ByteSearch.isSpace(bytes[j]) { j += 1 }
+        let kind: Int
+        let nameLength: Int
+        if ByteSearch.matches(bytes, at: j, ownerName) { kind = 0; nameLength = ownerName.count }
+        else if ByteSearch.matches(bytes, at: j, statusName) { kind = 1; nameLength = statusName.count }
+        else if ByteSearch.matches(bytes, at: j, priorityName) { kind = 2; nameLength = priorityName.count }
+        else { return nil }
+        j += nameLength
+        while j < n, ByteSearch.isSpace(bytes[j]) { j += 1 }
+        guard j < n, bytes[j] == 0x3A else { return nil }
+        j += 1
+        var close = j
+        while close < n, bytes[close] != 0x5D {
+            if bytes[close] == 0x5B { return nil }
+            close += 1
+        }
+        guard close < n else { return nil }
+        var lo = j, hi = close
+        while lo < hi, ByteSearch.isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, ByteSearch.isSpace(bytes[hi - 1]) { hi -= 1 }
+        guard hi > lo else { return nil }
+        return (kind, lo..<hi, close + 1)
+    }
+
     private static func closingRun(_ bytes: [UInt8], from: Int, length: Int) -> Int? {
         var j = from
         while j < bytes.count {

@@ -29,7 +29,16 @@ public enum TitleKey {
                 continue
             }
             if pendingSpace { out.append(0x20); pendingSpace = false }
-            if b >= 0x80 { ascii = false }
+            if b >= 0x80 {
+                ascii = false
+                // Latin-1 capitals (À..Þ but ×) fold here, without the Unicode tables.
+                if b == 0xC3, i + 1 < n, title[i + 1] >= 0x80, title[i + 1] <= 0x9E, title[i + 1] != 0x97 {
+                    out.append(0xC3)
+                    out.append(title[i + 1] + 0x20)
+                    i += 2
+                    continue
+                }
+            }
             out.append(ByteSearch.lower(b))
             i += 1
         }
@@ -40,25 +49,32 @@ public enum TitleKey {
         return s.lowercased().precomposedStringWithCanonicalMapping
     }
 
-    /// Whether UTF-8 text may hold cased letters beyond ASCII or characters that NFC changes.
+    /// Whether UTF-8 text (ASCII and Latin-1 already lowercased) may hold cased letters that
+    /// still need folding, or characters that NFC changes.
     ///
-    /// Cased scripts (Latin, Greek, Cyrillic, ...) and combining marks are all in two-byte
-    /// sequences, Latin Extended Additional, Greek Extended and the letterlike, Roman numeral,
-    /// circled and fullwidth forms in a few three-byte blocks. CJK, kana and emoji are caseless
-    /// and already composed, so titles made of them and ASCII skip the costly Unicode path.
+    /// Latin-1 lowercase letters, CJK, kana, emoji and most symbols are caseless or lowercase and
+    /// already composed, so titles made of them skip the costly Unicode path. Everything that
+    /// may be cased (Latin Extended, Greek, Cyrillic, letterlike and fullwidth forms, ...) or
+    /// decomposed (combining marks, Hangul Jamo, singletons, compatibility ideographs) takes it.
     static func needsUnicodeFolding(_ bytes: [UInt8]) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            if b < 0xE0 { return true }                       // two-byte: Latin-1 .. combining marks
-            if b == 0xE1 || b == 0xE2 { return true }         // Jamo, Latin Ext. Additional, letterlike
-            if b == 0xE3, i + 1 < n, bytes[i + 1] == 0x82 { return true } // kana voicing marks
-            if b == 0xEA || b == 0xED { return true }         // Latin Ext. D, Hangul syllables/Jamo
-            if b == 0xEF, i + 1 < n, bytes[i + 1] >= 0xAC { return true } // presentation forms, fullwidth
-            if b == 0xF0, i + 1 < n, bytes[i + 1] == 0x90 { return true } // Deseret and other cased scripts
-            i += b >= 0xF0 ? 4 : 3
+            let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            switch b {
+            case 0xC2: i += 2                                   // Latin-1 punctuation and signs
+            case 0xC3: if b1 == 0x97 || b1 >= 0x9F { i += 2 } else { return true } // lowercase Latin-1
+            case 0xC4...0xDF: return true                       // Latin Extended .. combining marks
+            case 0xE1, 0xE2: return true                        // Jamo, Latin Ext. Additional, letterlike
+            case 0xE3: if b1 == 0x82 { return true }; i += 3    // kana voicing marks
+            case 0xEA, 0xED: return true                        // Latin Ext. D, Hangul
+            case 0xEF: if b1 >= 0xA4 { return true }; i += 3   // compatibility ideographs, fullwidth
+            case 0xF0: if b1 == 0x90 || b1 == 0x9D { return true }; i += 4 // Deseret, math letters
+            case 0xE0...0xEF: i += 3
+            default: i += 4
+            }
         }
         return false
     }

@@ -54,6 +54,48 @@ public struct DocumentEditor: Sendable {
         set(document.replacing(lines: line..<(line + 1), with: []))
     }
 
+    /// Inserts lines (content bytes) before line `index`, with the document's line ending.
+    public mutating func insertLines(at index: Int, _ lines: [[UInt8]]) {
+        set(document.replacing(lines: index..<index, with: lines))
+    }
+
+    /// Replaces lines `range` with new lines (content bytes).
+    public mutating func replaceLines(_ range: Range<Int>, with lines: [[UInt8]]) {
+        set(document.replacing(lines: range, with: lines))
+    }
+
+    /// Applies a hunk made against another version of this document where its old lines are
+    /// found, nearest its old place first; false when they are nowhere.
+    public mutating func applyRaw(_ hunk: LineDiff.Hunk) -> Bool {
+        let raw = LineDiff.rawLines(document).map(Array.init)
+        let count = hunk.oldLines.count
+        var candidates: [Int] = []
+        for delta in 0...max(raw.count, 1) {
+            for at in delta == 0 ? [hunk.oldStart] : [hunk.oldStart - delta, hunk.oldStart + delta]
+            where at >= 0 && at + count <= raw.count {
+                candidates.append(at)
+            }
+            if candidates.count > 0 && count > 0 {
+                if let found = candidates.first(where: { Array(raw[$0..<($0 + count)]) == hunk.oldLines }) {
+                    var lines = raw
+                    lines.replaceSubrange(found..<(found + count), with: hunk.newLines)
+                    set(Document(bytes: Array(lines.joined())))
+                    return true
+                }
+                candidates.removeAll()
+            }
+            if count == 0 { break }
+        }
+        if count == 0 {
+            let at = min(hunk.oldStart, raw.count)
+            var lines = raw
+            lines.insert(contentsOf: hunk.newLines, at: at)
+            set(Document(bytes: Array(lines.joined())))
+            return true
+        }
+        return false
+    }
+
     /// Swaps the contents of two lines, keeping each position's terminator.
     public mutating func swapLines(_ a: Int, _ b: Int) {
         guard a != b else { return }

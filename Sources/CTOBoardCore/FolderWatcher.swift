@@ -10,6 +10,8 @@ public final class FolderWatcher: @unchecked Sendable {
     private let fd: Int32
     private var names: Set<String>
     private var watches: [Int32: String] = [:]
+    /// Whether a watched folder went away (deleted or moved): watches must be made again.
+    public private(set) var isStale = false
 
     /// Watches the folders of `files`; events on other names in them are ignored.
     public init?(files: [String]) {
@@ -17,7 +19,8 @@ public final class FolderWatcher: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         self.fd = fd
         names = Set(files.map { Paths.baseName(AtomicFile.resolve($0)) } + files.map(Paths.baseName))
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
+                          | IN_DELETE_SELF | IN_MOVE_SELF)
         for folder in Set(files.flatMap { [Paths.parent($0), Paths.parent(AtomicFile.resolve($0))] }) {
             let wd = inotify_add_watch(fd, folder, mask)
             if wd >= 0 { watches[wd] = folder }
@@ -44,6 +47,7 @@ public final class FolderWatcher: @unchecked Sendable {
                 let len = Int(buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 12, as: UInt32.self) })
                 _ = wd
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 { relevant = true }
+                if mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) != 0 { isStale = true; relevant = true }
                 if len > 0 {
                     let nameBytes = buffer[(offset + 16)..<(offset + 16 + len)].prefix { $0 != 0 }
                     let name = String(decoding: nameBytes, as: UTF8.self)

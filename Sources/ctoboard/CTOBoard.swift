@@ -19,6 +19,7 @@ struct CTOBoard: ParsableCommand {
             List.self, Check.self, Sync.self,
             Toggle.self, Verify.self, Complete.self, Start.self, Move.self, Reorder.self,
             Add.self, Edit.self, Delete.self, Undo.self, Redo.self,
+            Watch.self, Hook.self, MergeDriver.self,
         ],
         defaultSubcommand: BoardCommand.self
     )

@@ -7,6 +7,13 @@ struct Check: ParsableCommand {
         abstract: "Check that the owner document and TODO.md agree.",
         discussion: "Exit 0 when they agree, 1 when they drift (one line per difference), 2 on bad input.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github
+    }
+
+    @Option(help: "text, or github for workflow annotations on the lines that drift.")
+    var format: Format = .text
+
     @OptionGroup var pairOptions: PairOptions
 
     func run() throws {
@@ -19,10 +26,28 @@ struct Check: ParsableCommand {
                 let todoName = DisplayPath.relative(paths.todo)
                 for drift in pair.drift() {
                     drifted = true
-                    print(drift.describe(ownerDocName: ownerName, todoName: todoName))
+                    let text = drift.describe(ownerDocName: ownerName, todoName: todoName)
+                    switch format {
+                    case .text:
+                        print(text)
+                    case .github:
+                        // Annotate the owner document's line, or TODO.md's when the task is only there.
+                        let (file, line) = drift.task.owner.map { (ownerName, $0.line + 1) } ?? (todoName, drift.task.todo!.line + 1)
+                        print("::error file=\(Self.escapeProperty(file)),line=\(line),title=ctoboard check::\(Self.escapeData(text))")
+                    }
                 }
             }
         }
         if drifted { throw ExitCode(CLIError.Code.drift.rawValue) }
+    }
+
+    /// GitHub workflow command escaping for the message.
+    static func escapeData(_ s: String) -> String {
+        s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    /// GitHub workflow command escaping for properties.
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 }

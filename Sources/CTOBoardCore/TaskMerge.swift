@@ -1,0 +1,134 @@
+/// A three-way merge of one task document, task by task: git's merge driver.
+///
+/// Changes that git's line merge can take (apart and not adjacent) are merged line by line.
+/// Otherwise each task is merged on its own: a task changed on one side takes that side's line
+/// (moved to its new section when the side moved it), a task added on one side is inserted
+/// after its neighbour, a task deleted on one side and unchanged on the other is deleted, and
+/// only a task changed differently on both sides gets conflict markers. Changes to lines that
+/// are not tasks are applied where their old lines are found.
+public enum TaskMerge {
+    public struct Result: Sendable {
+        public var document: Document
+        /// Tasks (or non-task changes) left with conflict markers.
+        public var conflicts: Int
+    }
+
+    struct Ident: Hashable {
+        var key: String
+        var occurrence: Int
+    }
+
+    static func idents(_ doc: TaskDocument) -> [(Ident, TaskEntry)] {
+        var seen: [String: Int] = [:]
+        return doc.entries.map { e in
+            let n = seen[e.key, default: 0] + 1
+            seen[e.key] = n
+            return (Ident(key: e.key, occurrence: n), e)
+        }
+    }
+
+    public static func merge(base: Document, ours: Document, theirs: Document) -> Result {
+        if let merged = LineDiff.merge(base: base, ours: ours, theirs: theirs) {
+            return Result(document: merged, conflicts: 0)
+        }
+        let b = TaskDocument(document: base), t = TaskDocument(document: theirs)
+        var editor = DocumentEditor(TaskDocument(document: ours))
+        var conflicts = 0
+        let marker = { (s: String) in Array(s.utf8) }
+
+        // 1. Their changes to lines that are not tasks.
+        let baseTaskLines = Set(b.entries.map(\.line)), theirTaskLines = Set(t.entries.map(\.line))
+        for hunk in LineDiff.hunks(from: base, to: theirs).reversed() {
+            let touchesTasks = (hunk.oldStart..<(hunk.oldStart + hunk.oldLines.count)).contains(where: baseTaskLines.contains)
+                || (hunk.newStart..<(hunk.newStart + hunk.newLines.count)).contains(where: theirTaskLines.contains)
+            if touchesTasks { continue }
+            if !editor.applyRaw(hunk) {
+                conflicts += 1
+                let at = min(hunk.oldStart, editor.document.lines.count)
+                editor.insertLines(at: at, [marker("<<<<<<< ours")] + [marker("=======")]
+                                   + hunk.newLines.map(Self.content) + [marker(">>>>>>> theirs")])
+            }
+        }
+
+        // 2. Their changes to tasks.
+        let baseByIdent = Dictionary(idents(b).map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let theirList = idents(t)
+        let theirByIdent = Dictionary(theirList.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        func line(_ doc: TaskDocument, _ e: TaskEntry) -> [UInt8] { Array(doc.document.content(e.line)) }
+        func ourEntry(_ ident: Ident) -> TaskEntry? {
+            let parsed = editor.parsed()
+            return idents(parsed).first { $0.0 == ident }?.1
+        }
+        func conflict(at lineIndex: Int, ours oursLine: [UInt8]?, theirs theirsLine: [UInt8]?) {
+            conflicts += 1
+            var lines = [marker("<<<<<<< ours")]
+            if let oursLine { lines.append(oursLine) }
+            lines.append(marker("======="))
+            if let theirsLine { lines.append(theirsLine) }
+            lines.append(marker(">>>>>>> theirs"))
+            editor.replaceLines(lineIndex..<(lineIndex + (oursLine == nil ? 0 : 1)), with: lines)
+        }
+        for (index, (ident, theirEntry)) in theirList.enumerated() {
+            let theirLine = line(t, theirEntry)
+            let mine = ourEntry(ident)
+            guard let baseEntry = baseByIdent[ident] else {
+                // Added on their side.
+                if let mine {
+                    let ourLine = Array(editor.document.content(mine.line))
+                    if ourLine != theirLine { conflict(at: mine.line, ours: ourLine, theirs: theirLine) }
+                    continue
+                }
+                // After the nearest earlier task of theirs that we have, else in its section.
+                var anchor: Int?
+                for (prevIdent, _) in theirList[..<index].reversed() {
+                    if let e = ourEntry(prevIdent) { anchor = e.line; break }
+                }
+                if let anchor {
+                    editor.insertLines(at: anchor + 1, [theirLine])
+                } else if let pane = theirEntry.headingPane {
+                    let text = Array(theirEntry.text.bytes)
+                    editor.insertTask(text: text, checked: theirEntry.checked, pane: pane)
+                } else {
+                    editor.insertLines(at: min(theirEntry.line, editor.document.lines.count), [theirLine])
+                }
+                continue
+            }
+            let baseLine = line(b, baseEntry)
+            if theirLine == baseLine { continue }
+            guard let mine else {
+                // We deleted what they changed.
+                conflict(at: min(theirEntry.line, editor.document.lines.count), ours: nil, theirs: theirLine)
+                continue
+            }
+            let ourLine = Array(editor.document.content(mine.line))
+            if ourLine == theirLine { continue }
+            if ourLine == baseLine {
+                if let pane = theirEntry.headingPane, pane != mine.headingPane, mine.headingPane != nil {
+                    editor.moveTask(line: mine.line, to: pane, text: Array(theirEntry.text.bytes), checked: theirEntry.checked)
+                } else {
+                    editor.replaceLines(mine.line..<(mine.line + 1), with: [theirLine])
+                }
+            } else {
+                conflict(at: mine.line, ours: ourLine, theirs: theirLine)
+            }
+        }
+        // 3. Tasks they deleted.
+        for (ident, baseEntry) in idents(b) where theirByIdent[ident] == nil {
+            guard let mine = ourEntry(ident) else { continue }
+            let ourLine = Array(editor.document.content(mine.line))
+            if ourLine == line(b, baseEntry) {
+                editor.deleteLine(mine.line)
+            } else {
+                conflict(at: mine.line, ours: ourLine, theirs: nil)
+            }
+        }
+        return Result(document: editor.document, conflicts: conflicts)
+    }
+
+    static func content(_ raw: [UInt8]) -> [UInt8] {
+        var c = raw
+        if c.last == 0x0A { c.removeLast() }
+        if c.last == 0x0D { c.removeLast() }
+        return c
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import CTOBoardCore
+
+/// Runs git for the hook installer.
+enum Git {
+    /// Runs `git ARGS` in `directory`; returns its standard output without the final newline,
+    /// or nil when it fails.
+    @discardableResult
+    static func run(_ args: [String], in directory: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + args
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        var s = String(decoding: data, as: UTF8.self)
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+
+    /// The work tree root and the hooks folder for the current directory.
+    static func locate() throws(CLIError) -> (root: String, hooks: String) {
+        let cwd = Paths.currentDirectory()
+        guard let root = run(["rev-parse", "--show-toplevel"], in: cwd),
+              let hooks = run(["rev-parse", "--git-path", "hooks"], in: root) else {
+            throw CLIError("\(cwd): not inside a git work tree; run this in the repository that holds the documents", code: .badInput)
+        }
+        return (root, Paths.absolute(hooks.hasPrefix("/") ? hooks : Paths.join(root, hooks)))
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import CTOBoardCore
+import Logging
+
+/// `ctoboard watch`: keeps every pair in sync in the foreground.
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Keep the pairs in sync: carry every external edit to the other document within a second.",
+        discussion: """
+        Watches the documents' folders with inotify (in-place writes, rename-over saves, vim's \
+        backup-and-rename, git checkout and pull, queue overflow) and syncs through the sync engine. \
+        Conflicts are logged and left for you. Logs one line per event on standard error. \
+        Stops cleanly on SIGINT and SIGTERM. See contrib/systemd/ctoboard-watch.service to run it as a service.
+        """)
+
+    @OptionGroup var pairOptions: PairOptions
+    @Flag(help: "Log only warnings and errors.") var quiet = false
+    @Flag(help: "Log every event, including the watcher's own writes.") var verbose = false
+    @Option(help: "Milliseconds of quiet before syncing after an event.") var debounce = 150
+
+    func run() throws {
+        try reporting {
+            let config = try pairOptions.config()
+            let pairs = try pairOptions.pairs(config: config)
+            var logger = Logger(label: "ctoboard.watch") { LogfmtLogHandler(label: $0) }
+            logger.logLevel = quiet ? .warning : verbose ? .debug : .info
+            let today = { CalendarDate.today(environment: Environment.variables) }
+            let files = pairs.flatMap { [$0.ownerDoc, $0.todo] }
+            guard var watcher = FolderWatcher(files: files) else {
+                throw CLIError("cannot watch the documents' folders (inotify: \(FileIO.errnoText())); raise fs.inotify.max_user_instances", code: .writeFailed)
+            }
+            // Signals arrive as pending signals, checked between polls: no handler, no globals.
+            var mask = sigset_t()
+            sigemptyset(&mask)
+            sigaddset(&mask, SIGINT)
+            sigaddset(&mask, SIGTERM)
+            sigprocmask(SIG_BLOCK, &mask, nil)
+
+            logger.info("watching", metadata: ["pairs": "\(pairs.count)", "files": "\(files.count)"])
+            func syncAll(reason: String) {
+                for paths in pairs {
+                    let session = Session(paths: paths, config: config ?? Config(), today: today())
+                    let meta: Logger.Metadata = ["owner": "\(paths.owner)", "reason": "\(reason)"]
+                    do throws(SessionError) {
+                        let (plan, _) = try session.sync()
+                        if plan.carried.isEmpty && plan.conflicts.isEmpty {
+                            logger.debug("in sync", metadata: meta)
+                        }
+                        for line in plan.carried {
+                            logger.info("synced", metadata: meta.merging(["change": "\(line)"]) { a, _ in a })
+                        }
+                        for c in plan.conflicts {
+                            logger.warning("conflict left for you", metadata: meta.merging([
+                                "task": "\(c.id)", "title": "\(c.title)",
+                                "owner_doc": "\(c.ownerVersion ?? "deleted")", "todo": "\(c.todoVersion ?? "deleted")",
+                            ]) { a, _ in a })
+                        }
+                    } catch {
+                        logger.error("sync failed", metadata: meta.merging(["error": "\(error.description)"]) { a, _ in a })
+                    }
+                }
+                // Our own writes are not external edits.
+                _ = watcher.drain()
+            }
+            syncAll(reason: "start")
+            var pendingSince: UInt64?
+            while true {
+                var info = siginfo_t()
+                var zero = timespec(tv_sec: 0, tv_nsec: 0)
+                let sig = sigtimedwait(&mask, &info, &zero)
+                if sig == SIGINT || sig == SIGTERM {
+                    logger.info("stopping", metadata: ["signal": sig == SIGINT ? "SIGINT" : "SIGTERM"])
+                    return
+                }
+                if watcher.wait(timeoutMs: 50) {
+                    logger.debug("change seen")
+                    pendingSince = Clock.milliseconds()
+                }
+                if let since = pendingSince, Clock.milliseconds() - since >= UInt64(max(0, debounce)) {
+                    pendingSince = nil
+                    syncAll(reason: "change")
+                    // A folder replaced or recreated (git checkout of a tree) needs new watches.
+                    if let fresh = FolderWatcher(files: files), watcher.isStale {
+                        watcher = fresh
+                        logger.debug("watches renewed")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -36,6 +36,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case quit
     case open
     case switchOwner = "switch-owner"
+    case allOwners = "all-owners"
 
     /// Parses an action name; accepts kebab-case, snake_case and camelCase (`move_next`, `moveNext`).
     public init?(name: String) {
@@ -95,6 +96,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .quit: return "quit"
         case .open: return "resolve conflict"
         case .switchOwner: return "switch owner"
+        case .allOwners: return "every owner's tasks (read-only)"
         }
     }
 }

@@ -152,6 +152,8 @@ extension BoardState {
                 return []
             }
             mode = .conflict(id: task.id)
+        case .allOwners:
+            return [.allOwners]
         case .switchOwner:
             guard header.ownerCount > 1 else {
                 message = Message("Only one owner in this project")

@@ -32,6 +32,8 @@ public enum Effect: Hashable, Sendable {
     case resolveConflict(id: String, keepOwner: Bool)
     /// Switch to the next owner (o; only offered when ``HeaderInfo/ownerCount`` > 1).
     case switchOwner
+    /// Show every owner's tasks of TODO.md, read-only (again: back to the owner's board).
+    case allOwners
     /// Leave the board (q, Ctrl-C).
     case quit
 }

@@ -71,6 +71,7 @@ public struct KeyMap: Hashable, Sendable {
         .quit: [.char("q"), .ctrl("c")],
         .open: [.enter],
         .switchOwner: [.char("o")],
+        .allOwners: [.char("A")],
     ])
 
     /// The action bound to a key, if any.

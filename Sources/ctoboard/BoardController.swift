@@ -9,6 +9,8 @@ struct BoardController {
     var current = 0
     /// Conflict ids → description, from the last sync.
     private(set) var conflicts: [String: String] = [:]
+    /// Whether the board shows every owner's TODO.md tasks, read-only.
+    private(set) var allOwners = false
 
     var session: Session { sessions[current] }
 
@@ -24,10 +26,26 @@ struct BoardController {
 
     /// The view models of a pair's tasks; tasks whose section is unknown are not shown.
     func tasks(_ pair: TaskPair) -> [BoardTask] {
-        pair.tasks.compactMap { t -> BoardTask? in
+        if allOwners { return everyOwnersTasks(pair) }
+        return pair.tasks.compactMap { t -> BoardTask? in
             guard let pane = t.pane else { return nil }
             return BoardTask(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical,
                              group: t.group, conflict: conflicts[t.id], inOwnerDoc: t.owner != nil, inTodo: t.todo != nil)
+        }
+    }
+
+    /// Every task of TODO.md with its owner in front, for the read-only view.
+    func everyOwnersTasks(_ pair: TaskPair) -> [BoardTask] {
+        let full = TaskDocument(document: pair.todo.document)
+        var seen: [String: Int] = [:]
+        return full.entries.compactMap { e -> BoardTask? in
+            guard let pane = e.pane else { return nil }
+            let owner = e.owner ?? "no owner"
+            let id = TitleKey.shortID(owner.lowercased() + "\u{0}" + e.key)
+            let n = seen[id, default: 0] + 1
+            seen[id] = n
+            return BoardTask(id: n == 1 ? id : "\(id)-\(n)", title: "[\(owner)] \(e.title)", pane: pane, state: e.state,
+                             critical: e.critical, group: e.group, inOwnerDoc: true, inTodo: true)
         }
     }
 
@@ -44,7 +62,7 @@ struct BoardController {
         } else {
             text = "in sync"; level = .ok
         }
-        return HeaderInfo(ownerName: pair.paths.owner, ownerDocPath: DisplayPath.relative(pair.paths.ownerDoc),
+        return HeaderInfo(ownerName: allOwners ? "every owner (read-only)" : pair.paths.owner, ownerDocPath: DisplayPath.relative(pair.paths.ownerDoc),
                           todoPath: DisplayPath.relative(pair.paths.todo), syncStatus: text, syncLevel: level,
                           ownerCount: sessions.count)
     }
@@ -57,6 +75,14 @@ struct BoardController {
 
     /// Runs one effect.
     mutating func perform(_ effect: Effect, state: inout BoardState) {
+        if allOwners {
+            switch effect {
+            case .allOwners, .syncNow, .switchOwner, .quit: break
+            default:
+                state.message = .init("Every owner's tasks are read-only here: press A to go back to \(session.paths.owner)'s board", isError: true)
+                return
+            }
+        }
         do throws(SessionError) {
             switch effect {
             case .toggle(let id): try operate(.toggle(id), &state)
@@ -89,6 +115,10 @@ struct BoardController {
                 conflicts = [:]
                 show(try session.load(), in: &state)
                 state.message = .init("Owner: \(session.paths.owner)")
+            case .allOwners:
+                allOwners.toggle()
+                show(try session.load(), in: &state)
+                state.message = .init(allOwners ? "Every owner's tasks in TODO.md (read-only); A goes back" : "Owner: \(session.paths.owner)")
             case .quit:
                 return
             }

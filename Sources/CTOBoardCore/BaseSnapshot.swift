@@ -15,17 +15,17 @@ public struct BaseSnapshot: Sendable, Equatable {
         w.bytes = Self.magic
         w.blob(owner)
         w.blob(todo)
-        w.u64(Checksum.fnv1a(w.bytes))
+        w.u64(Checksum.wide(w.bytes))
         return w.bytes
     }
 
     public static func decode(_ bytes: [UInt8]) -> BaseSnapshot? {
         guard bytes.count >= magic.count + 8, Array(bytes.prefix(magic.count)) == magic else { return nil }
-        let body = Array(bytes.dropLast(8))
-        var tail = BinaryReader(Array(bytes.suffix(8)))
-        guard let sum = tail.u64(), sum == Checksum.fnv1a(body) else { return nil }
+        let body = bytes.dropLast(8)
+        var tail = BinaryReader(bytes.suffix(8))
+        guard let sum = tail.u64(), sum == Checksum.wide(body) else { return nil }
         var r = BinaryReader(body)
-        r.offset = magic.count
+        r.offset = body.startIndex + magic.count
         guard let o = r.blob(), let t = r.blob() else { return nil }
         return BaseSnapshot(owner: o, todo: t)
     }

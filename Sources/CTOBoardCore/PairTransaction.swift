@@ -28,13 +28,14 @@ public enum PairTransaction {
     /// Commits new contents for a pair. `old` are the bytes the change was planned on.
     public static func commit(
         pair: PairPaths, oldOwner: [UInt8], oldTodo: [UInt8], newOwner: [UInt8], newTodo: [UInt8],
-        historyLine: [UInt8], store: StateStore
+        historyLine: [UInt8], store: StateStore,
+        ownerHunks: [LineDiff.Hunk]? = nil, todoHunks: [LineDiff.Hunk]? = nil
     ) throws(Failure) {
         let ownerTarget = AtomicFile.resolve(pair.ownerDoc)
         let todoTarget = AtomicFile.resolve(pair.todo)
-        var docs: [(target: String, old: [UInt8], new: [UInt8], step: String)] = []
-        if newOwner != oldOwner { docs.append((ownerTarget, oldOwner, newOwner, "owner")) }
-        if newTodo != oldTodo { docs.append((todoTarget, oldTodo, newTodo, "todo")) }
+        var docs: [(target: String, old: [UInt8], new: [UInt8], step: String, hunks: [LineDiff.Hunk]?)] = []
+        if newOwner != oldOwner { docs.append((ownerTarget, oldOwner, newOwner, "owner", ownerHunks)) }
+        if newTodo != oldTodo { docs.append((todoTarget, oldTodo, newTodo, "todo", todoHunks)) }
         var staged: [String] = []
         func discardStaged() { for t in staged { unlink(t) } }
         do throws(WriteError) {
@@ -54,7 +55,7 @@ public enum PairTransaction {
         }
         let journal = Journal(
             basePath: store.basePath(pair), pair: pair,
-            entries: docs.map { Journal.Entry(path: $0.target, old: $0.old, new: $0.new) },
+            entries: docs.map { Journal.Entry(path: $0.target, old: $0.old, new: $0.new, hunks: $0.hunks) },
             historyPath: store.historyPath(pair), historyLine: historyLine)
         do throws(WriteError) {
             try writeJournal(journal, store: store)

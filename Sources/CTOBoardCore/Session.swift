@@ -175,17 +175,20 @@ public struct Session: Sendable {
                         entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
         var historyLine: [UInt8] = []
-        let changed = ownerBytes != oldOwner || todoBytes != oldTodo
-        if changed {
+        var ownerHunks: [LineDiff.Hunk] = [], todoHunks: [LineDiff.Hunk] = []
+        if ownerBytes != oldOwner || todoBytes != oldTodo {
             var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
-            e.owner = LineDiff.hunks(from: pair.ownerDoc.document, to: Document(bytes: ownerBytes)).map(HistoryEntry.StoredHunk.init)
-            e.todo = LineDiff.hunks(from: pair.todo.document, to: Document(bytes: todoBytes)).map(HistoryEntry.StoredHunk.init)
+            ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: Document(bytes: ownerBytes))
+            todoHunks = LineDiff.hunks(from: pair.todo.document, to: Document(bytes: todoBytes))
+            e.owner = ownerHunks.map(HistoryEntry.StoredHunk.init)
+            e.todo = todoHunks.map(HistoryEntry.StoredHunk.init)
             historyLine = e.encodeLine()
         }
         do {
+            // The journal reuses the hunks: no second diff of the documents.
             try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo,
                                        newOwner: ownerBytes, newTodo: todoBytes, historyLine: historyLine,
-                                       store: store)
+                                       store: store, ownerHunks: ownerHunks, todoHunks: todoHunks)
         } catch {
             switch error {
             case .write(let w): throw .write(w)

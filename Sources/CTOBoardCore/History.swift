@@ -70,17 +70,34 @@ public struct History: Sendable {
         return (undo, redo)
     }
 
+    /// The last `count` bytes of the file (fewer when it is shorter); nil when it is missing.
+    func tail(_ count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return nil }
+        defer { close(fd) }
+        let size = Int(lseek(fd, 0, SEEK_END))
+        guard size > 0 else { return [] }
+        let n = min(size, count)
+        var buf = [UInt8](repeating: 0, count: n)
+        let got = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, n, off_t(size - n)) }
+        return got == n ? buf : nil
+    }
+
     /// Appends a line and fsyncs. The line is skipped when it is already the last one (a
     /// recovery repeating an append that made it).
     public func append(_ line: [UInt8]) throws(WriteError) {
-        if let existing = try? FileIO.readRaw(at: path), existing.count >= line.count,
-           Array(existing.suffix(line.count)) == line {
+        // Only the file's tail matters: the last line and whether it ends the file cleanly.
+        let existing = tail(line.count + 1)
+        if let existing, existing.count >= line.count, Array(existing.suffix(line.count)) == line {
             return
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
         defer { close(fd) }
-        try AtomicFile.writeAll(fd, line, path: path)
+        // After a torn append the file does not end in a newline: start a new line, or this
+        // entry would be glued to the damaged one and lost with it.
+        let torn = existing.map { !$0.isEmpty && $0.last != 0x0A } ?? false
+        try AtomicFile.writeAll(fd, torn ? [0x0A] + line : line, path: path)
         if fsync(fd) != 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
     }
 }

@@ -67,11 +67,15 @@ public enum TitleKey {
             case 0xC2: i += 2                                   // Latin-1 punctuation and signs
             case 0xC3: if b1 == 0x97 || b1 >= 0x9F { i += 2 } else { return true } // lowercase Latin-1
             case 0xC4...0xDF: return true                       // Latin Extended .. combining marks
+            case 0xE0: return true                              // Indic vowel signs and nuktas compose
             case 0xE1, 0xE2: return true                        // Jamo, Latin Ext. Additional, letterlike
             case 0xE3: if b1 == 0x82 { return true }; i += 3    // kana voicing marks
             case 0xEA, 0xED: return true                        // Latin Ext. D, Hangul
             case 0xEF: if b1 >= 0xA4 { return true }; i += 3   // compatibility ideographs, fullwidth
-            case 0xF0: if b1 == 0x90 || b1 == 0x9D { return true }; i += 4 // Deseret, math letters
+            // Four bytes: only emoji (U+1Fxxx) and CJK Extensions (U+20000..2EFFF) are known caseless
+            // and composed; Deseret, Warang Citi, Adlam, musical symbols, compatibility
+            // ideographs, ... take the Unicode path.
+            case 0xF0: if b1 != 0x9F && !(0xA0...0xAE).contains(b1) { return true }; i += 4
             case 0xE0...0xEF: i += 3
             default: i += 4
             }

@@ -71,7 +71,7 @@ struct Move: ParsableCommand {
 struct Reorder: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Move a task up (negative) or down within its pane.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
-    @Option(help: "How many places: -1 is up one, 1 is down one.") var by: Int
+    @Option(parsing: .unconditional, help: "How many places: -1 is up one, 1 is down one.") var by: Int
     @OptionGroup var pairOptions: PairOptions
     func run() throws { try reporting { try runOperation(.reorder(task, by: by), options: pairOptions) } }
 }

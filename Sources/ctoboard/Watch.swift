@@ -39,13 +39,17 @@ struct Watch: ParsableCommand {
             sigaddset(&mask, SIGTERM)
             sigprocmask(SIG_BLOCK, &mask, nil)
 
-            logger.info("watching", metadata: ["pairs": "\(pairs.count)", "files": "\(files.count)"])
-            func syncAll(reason: String) {
+            /// Syncs every pair; true when a document changed again after the sync read it (its
+            /// event is drained with the watcher's own writes, so the caller must sync again).
+            func syncAll(reason: String) -> Bool {
+                var left: [String: [UInt8]] = [:]
                 for paths in pairs {
                     let session = Session(paths: paths, config: config ?? Config(), today: today())
                     let meta: Logger.Metadata = ["owner": "\(paths.owner)", "reason": "\(reason)"]
                     do throws(SessionError) {
-                        let (plan, _) = try session.sync()
+                        let (plan, after) = try session.sync()
+                        left[paths.ownerDoc] = after.ownerDoc.document.bytes
+                        left[paths.todo] = after.todo.document.bytes
                         if plan.carried.isEmpty && plan.conflicts.isEmpty {
                             logger.debug("in sync", metadata: meta)
                         }
@@ -62,11 +66,13 @@ struct Watch: ParsableCommand {
                         logger.error("sync failed", metadata: meta.merging(["error": "\(error.description)"]) { a, _ in a })
                     }
                 }
-                // Our own writes are not external edits.
+                // Our own writes are not external edits; an edit that landed meanwhile is.
                 _ = watcher.drain()
+                return left.contains { path, bytes in (try? FileIO.readRaw(at: path)) != bytes }
             }
-            syncAll(reason: "start")
-            var pendingSince: UInt64?
+            var pendingSince: UInt64? = syncAll(reason: "start") ? Clock.milliseconds() : nil
+            // Logged once the first sync is done: from here on every edit is carried.
+            logger.info("watching", metadata: ["pairs": "\(pairs.count)", "files": "\(files.count)"])
             while true {
                 var info = siginfo_t()
                 var zero = timespec(tv_sec: 0, tv_nsec: 0)
@@ -80,10 +86,9 @@ struct Watch: ParsableCommand {
                     pendingSince = Clock.milliseconds()
                 }
                 if let since = pendingSince, Clock.milliseconds() - since >= UInt64(max(0, debounce)) {
-                    pendingSince = nil
-                    syncAll(reason: "change")
+                    pendingSince = syncAll(reason: "change") ? Clock.milliseconds() : nil
                     // A folder replaced or recreated (git checkout of a tree) needs new watches.
-                    if let fresh = FolderWatcher(files: files), watcher.isStale {
+                    if watcher.isStale, let fresh = FolderWatcher(files: files) {
                         watcher = fresh
                         logger.debug("watches renewed")
                     }

@@ -93,6 +93,12 @@ public struct TaskDocument: Sendable {
                     }
                     switch kind {
                     case .completed, .inProgress, .pending:
+                        if section != .other && level > sectionLevel {
+                            // A sub-heading inside a section is a group, even when a status word
+                            // is in it ("#### Getting Started" under Completed).
+                            group = Self.groupName(textBytes)
+                            continue
+                        }
                         section = kind; sectionLevel = level; priority = nil; group = nil
                         let anchor = Anchor(line: index, level: level)
                         switch kind {

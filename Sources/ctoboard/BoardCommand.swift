@@ -81,11 +81,11 @@ enum BoardRunner {
         defer { terminal.restore() }
         let (theme, warning) = boardOptions.resolveTheme(config: config, hasColors: terminal.hasColors)
         if let warning { state.message = .init(warning, isError: true) }
-        // Conflicts and external edits since the last sync show from the first frame on.
-        try? controller.sync(&state, preferences: [:], announce: false)
         if startInReview { _ = state.perform(.review) }
         var watcher = FolderWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
-        var pendingSince: UInt64?
+        // The first frame comes first; external edits and conflicts since the last sync are
+        // merged right after it, in the first idle moment.
+        var pendingSince: UInt64? = 0
         BoardLoop.run(terminal: terminal, state: &state, theme: theme, pollMs: 100, idle: { state in
             // Debounce: look at the documents once events have been quiet for 150 ms.
             if watcher?.drain() == true { pendingSince = Clock.milliseconds() }

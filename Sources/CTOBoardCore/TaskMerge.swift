@@ -28,7 +28,7 @@ public enum TaskMerge {
     }
 
     public static func merge(base: Document, ours: Document, theirs: Document) -> Result {
-        if let merged = LineDiff.merge(base: base, ours: ours, theirs: theirs) {
+        if let merged = LineDiff.merge(base: base, ours: ours, theirs: theirs), !duplicatesTasks(merged, ours, theirs) {
             return Result(document: merged, conflicts: 0)
         }
         let b = TaskDocument(document: base), t = TaskDocument(document: theirs)
@@ -38,7 +38,12 @@ public enum TaskMerge {
 
         // 1. Their changes to lines that are not tasks.
         let baseTaskLines = Set(b.entries.map(\.line)), theirTaskLines = Set(t.entries.map(\.line))
+        // A change both sides made (a **Last Updated** line set to the same date) is already in ours.
+        let ourHunks = LineDiff.hunks(from: base, to: ours)
         for hunk in LineDiff.hunks(from: base, to: theirs).reversed() {
+            if ourHunks.contains(where: { $0.oldStart == hunk.oldStart && $0.oldLines == hunk.oldLines && $0.newLines == hunk.newLines }) {
+                continue
+            }
             let touchesTasks = (hunk.oldStart..<(hunk.oldStart + hunk.oldLines.count)).contains(where: baseTaskLines.contains)
                 || (hunk.newStart..<(hunk.newStart + hunk.newLines.count)).contains(where: theirTaskLines.contains)
             if touchesTasks { continue }
@@ -78,10 +83,11 @@ public enum TaskMerge {
                     if ourLine != theirLine { conflict(at: mine.line, ours: ourLine, theirs: theirLine) }
                     continue
                 }
-                // After the nearest earlier task of theirs that we have, else in its section.
+                // After the nearest earlier task of theirs in its section that we have there
+                // too (not one we moved away), else in its section.
                 var anchor: Int?
-                for (prevIdent, _) in theirList[..<index].reversed() {
-                    if let e = ourEntry(prevIdent) { anchor = e.line; break }
+                for (prevIdent, prev) in theirList[..<index].reversed() where prev.headingPane == theirEntry.headingPane {
+                    if let e = ourEntry(prevIdent), e.headingPane == theirEntry.headingPane { anchor = e.line; break }
                 }
                 if let anchor {
                     editor.insertLines(at: anchor + 1, [theirLine])
@@ -94,22 +100,31 @@ public enum TaskMerge {
                 continue
             }
             let baseLine = line(b, baseEntry)
-            if theirLine == baseLine { continue }
+            // A move changes the section, not the line.
+            if theirLine == baseLine && theirEntry.headingPane == baseEntry.headingPane { continue }
             guard let mine else {
                 // We deleted what they changed.
                 conflict(at: min(theirEntry.line, editor.document.lines.count), ours: nil, theirs: theirLine)
                 continue
             }
             let ourLine = Array(editor.document.content(mine.line))
-            if ourLine == theirLine { continue }
-            if ourLine == baseLine {
-                if let pane = theirEntry.headingPane, pane != mine.headingPane, mine.headingPane != nil {
-                    editor.moveTask(line: mine.line, to: pane, text: Array(theirEntry.text.bytes), checked: theirEntry.checked)
-                } else {
-                    editor.replaceLines(mine.line..<(mine.line + 1), with: [theirLine])
-                }
-            } else {
+            // The line and the section merge on their own: a side that left one as it was takes
+            // the other side's.
+            let lineChange: [UInt8]? = ourLine == baseLine || ourLine == theirLine ? theirLine
+                : theirLine == baseLine ? ourLine : nil
+            let basePane = baseEntry.headingPane, theirPane = theirEntry.headingPane
+            let paneChange: Pane?? = mine.headingPane == basePane || mine.headingPane == theirPane ? .some(theirPane)
+                : theirPane == basePane ? .some(mine.headingPane) : .none
+            guard let mergedLine = lineChange, let mergedPane = paneChange else {
                 conflict(at: mine.line, ours: ourLine, theirs: theirLine)
+                continue
+            }
+            let (text, checked) = mergedLine == theirLine ? (Array(theirEntry.text.bytes), theirEntry.checked)
+                : (Array(mine.text.bytes), mine.checked)
+            if let pane = mergedPane, pane != mine.headingPane, mine.headingPane != nil {
+                editor.moveTask(line: mine.line, to: pane, text: text, checked: checked)
+            } else if mergedLine != ourLine {
+                editor.replaceLines(mine.line..<(mine.line + 1), with: [mergedLine])
             }
         }
         // 3. Tasks they deleted.
@@ -123,6 +138,16 @@ public enum TaskMerge {
             }
         }
         return Result(document: editor.document, conflicts: conflicts)
+    }
+
+    /// Whether a line merge put a task in more often than either side has it: both sides moved
+    /// the same task, to places far enough apart for the lines to merge.
+    static func duplicatesTasks(_ merged: Document, _ ours: Document, _ theirs: Document) -> Bool {
+        func counts(_ d: Document) -> [String: Int] {
+            TaskDocument(document: d).entries.reduce(into: [:]) { $0[$1.key, default: 0] += 1 }
+        }
+        let o = counts(ours), t = counts(theirs)
+        return counts(merged).contains { key, n in n > max(o[key] ?? 0, t[key] ?? 0) }
     }
 
     static func content(_ raw: [UInt8]) -> [UInt8] {

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// `ctoboard hook install|uninstall` in a temp git repository, with real commits.
+@Suite("hook: the pre-commit hook refuses drift, or syncs")
+struct HookTests {
+    private func preCommit(_ repo: AutoRepo) -> String { repo.hooksFolder + "/pre-commit" }
+
+    @Test("check mode refuses a drifting commit, listing the difference, and accepts a clean one")
+    func checkMode() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        let install = try repo.ctoboard(["hook", "install"] + repo.pairArgs)
+        #expect(install.status == 0, "\(install)")
+        #expect(FileManager.default.isExecutableFile(atPath: preCommit(repo)))
+
+        // TODO.md alone checks a task: the documents drift.
+        try Auto.write(repo.todo, Auto.setting("Conduct security audits", checked: true, in: repo.todoText))
+        try repo.git("add", "-A")
+        let refused = try repo.git("commit", "-m", "drift", check: false)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.output.contains("Conduct security audits"), "the difference is not listed:\n\(refused)")
+        #expect(refused.output.contains("ctoboard sync"), "\(refused)")
+        #expect(try repo.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+
+        // Fixed in the owner document too: the commit goes in.
+        try Auto.write(repo.ownerDoc, Auto.setting("Conduct security audits", checked: true, in: repo.ownerText))
+        try repo.git("add", "-A")
+        let accepted = try repo.git("commit", "-q", "-m", "clean", check: false)
+        #expect(accepted.status == 0, "\(accepted)")
+        #expect(try repo.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect(try repo.git("status", "--porcelain").stdout.isEmpty)
+    }
+
+    @Test("an existing hook is kept, still runs, and uninstall restores it byte for byte")
+    func chainedHookAndUninstall() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: repo.hooksFolder, withIntermediateDirectories: true)
+        let original = "#!/bin/sh\n# the project's own hook\necho ran >> \"$(git rev-parse --show-toplevel)/.git/hook-marker\"\nexit 0\n"
+        try Auto.write(preCommit(repo), original)
+        #expect(chmod(preCommit(repo), 0o750) == 0)
+        let attributes = repo.root + "/.gitattributes"
+        let originalAttributes = "*.png binary\n"
+        try Auto.write(attributes, originalAttributes)
+        try repo.git("config", "merge.other.driver", "true")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "attributes")
+        let marker = repo.root + "/.git/hook-marker"
+        #expect(Auto.read(marker) == "ran\n", "the project's hook did not run before install")
+        try fm.removeItem(atPath: marker)
+
+        let install = try repo.ctoboard(["hook", "install", "--merge-driver"] + repo.pairArgs)
+        #expect(install.status == 0, "\(install)")
+        #expect(Auto.read(preCommit(repo) + ".ctoboard-chained") == original)
+        #expect(Auto.read(preCommit(repo)).contains("ctoboard"))
+        #expect(Auto.read(attributes).hasPrefix(originalAttributes))
+        #expect(Auto.read(attributes).contains("merge=ctoboard"))
+        #expect(try repo.git("config", "--get", "merge.ctoboard.driver").stdout.contains("merge-driver"))
+
+        // Installing twice changes nothing: the chained hook is not chained to itself.
+        let hookText = Auto.read(preCommit(repo)), attributesText = Auto.read(attributes)
+        #expect(try repo.ctoboard(["hook", "install", "--merge-driver"] + repo.pairArgs).status == 0)
+        #expect(Auto.read(preCommit(repo)) == hookText)
+        #expect(Auto.read(preCommit(repo) + ".ctoboard-chained") == original)
+        #expect(Auto.read(attributes) == attributesText)
+
+        // A clean commit runs the project's hook, then ours.
+        try Auto.write(repo.root + "/notes.txt", "notes\n")
+        try repo.git("add", "notes.txt")
+        let clean = try repo.git("commit", "-q", "-m", "notes", check: false)
+        #expect(clean.status == 0, "\(clean)")
+        #expect(Auto.read(marker) == "ran\n")
+
+        // A drifting commit: the project's hook still ran, ours refused.
+        try Auto.write(repo.ownerDoc, Auto.setting("Conduct security audits", checked: true, in: repo.ownerText))
+        try repo.git("add", "-A")
+        let refused = try repo.git("commit", "-q", "-m", "drift", check: false)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(Auto.read(marker) == "ran\nran\n")
+        try repo.git("reset", "-q")
+        try repo.git("checkout", "-q", "--", Auto.ownerRelative)
+
+        let uninstall = try repo.ctoboard(["hook", "uninstall"])
+        #expect(uninstall.status == 0, "\(uninstall)")
+        let restored = try #require(fm.contents(atPath: preCommit(repo)))
+        #expect(restored == Data(original.utf8))
+        let mode = try fm.attributesOfItem(atPath: preCommit(repo))[.posixPermissions] as? Int
+        #expect(mode == 0o750)
+        #expect(!fm.fileExists(atPath: preCommit(repo) + ".ctoboard-chained"))
+        #expect(fm.contents(atPath: attributes) == Data(originalAttributes.utf8))
+        #expect(try repo.git("config", "--get-regexp", "^merge\\.ctoboard\\.", check: false).stdout.isEmpty)
+        #expect(try repo.git("config", "--get", "merge.other.driver").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "true")
+        #expect(try repo.git("status", "--porcelain").stdout.isEmpty, "uninstall left changes")
+
+        // Uninstalled: a drifting commit goes in (only the project's hook runs).
+        try Auto.write(repo.ownerDoc, Auto.setting("Conduct security audits", checked: true, in: repo.ownerText))
+        try repo.git("add", "-A")
+        #expect(try repo.git("commit", "-q", "-m", "drift allowed", check: false).status == 0)
+        #expect(Auto.read(marker) == "ran\nran\nran\n")
+    }
+
+    @Test("uninstall without an earlier hook removes the hook and .gitattributes entirely")
+    func uninstallWithoutEarlierHook() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        let fm = FileManager.default
+        #expect(try repo.ctoboard(["hook", "install", "--merge-driver"] + repo.pairArgs).status == 0)
+        #expect(fm.fileExists(atPath: preCommit(repo)))
+        #expect(fm.fileExists(atPath: repo.root + "/.gitattributes"))
+        let r = try repo.ctoboard(["hook", "uninstall"])
+        #expect(r.status == 0, "\(r)")
+        #expect(!fm.fileExists(atPath: preCommit(repo)))
+        #expect(!fm.fileExists(atPath: repo.root + "/.gitattributes"))
+        #expect(try repo.git("config", "--get-regexp", "^merge\\.ctoboard\\.", check: false).stdout.isEmpty)
+    }
+
+    @Test("sync mode: a commit with a one-sided edit goes in with both documents in sync")
+    func syncMode() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        // The pair's last synced state, against which the edit is one-sided.
+        #expect(try repo.ctoboard(["sync"] + repo.pairArgs).status == 0)
+        let install = try repo.ctoboard(["hook", "install", "--mode", "sync"] + repo.pairArgs)
+        #expect(install.status == 0, "\(install)")
+
+        try Auto.write(repo.ownerDoc, Auto.setting("Conduct security audits", checked: true, in: repo.ownerText))
+        try repo.git("add", Auto.ownerRelative)
+        let commit = try repo.git("commit", "-q", "-m", "Security audits done", check: false)
+        #expect(commit.status == 0, "\(commit)")
+
+        // The commit holds both documents, in sync.
+        let changed = try repo.git("show", "--name-only", "--format=", "HEAD").stdout
+            .split(separator: "\n").map(String.init).sorted()
+        #expect(changed == [Auto.ownerRelative, Auto.todoRelative], "\(changed)")
+        let committedOwner = try repo.git("show", "HEAD:\(Auto.ownerRelative)").stdout
+        let committedTodo = try repo.git("show", "HEAD:\(Auto.todoRelative)").stdout
+        #expect(Auto.checked("Conduct security audits", in: committedOwner) == true)
+        #expect(Auto.checked("Conduct security audits", in: committedTodo) == true)
+        #expect(try repo.git("status", "--porcelain").stdout.isEmpty)
+        #expect(try repo.ctoboard(["check"] + repo.pairArgs).status == 0)
+
+        // A conflict refuses the commit.
+        try Auto.write(repo.ownerDoc, Auto.setting("Conduct security audits", checked: false, in: repo.ownerText))
+        try Auto.write(repo.todo, Auto.replacingLine(containing: "] Conduct security audits",
+                                                     with: "- [x] Conduct security audits every quarter [Owner: CTO]", in: repo.todoText))
+        try repo.git("add", "-A")
+        let refused = try repo.git("commit", "-q", "-m", "conflict", check: false)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.output.contains("Conduct security audits"), "\(refused)")
+    }
+}

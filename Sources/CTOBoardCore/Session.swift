@@ -57,6 +57,13 @@ public struct Session: Sendable {
 
     /// Takes the lock, recovers, runs `body`, releases.
     public func withLock<T>(_ body: (PairTransaction.Recovery) throws(SessionError) -> T) throws(SessionError) -> T {
+        // Bad input is reported before anything is written, the state folder included.
+        do {
+            _ = try FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH")
+            _ = try FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH")
+        } catch {
+            throw .document(error)
+        }
         do { try store.ensureFolder() } catch { throw .write(error) }
         let lock: FileLock
         do {

@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "ctoboard", targets: ["ctoboard"]),
         .library(name: "CTOBoardCore", targets: ["CTOBoardCore"]),
+        .library(name: "CTOBoardUI", targets: ["CTOBoardUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

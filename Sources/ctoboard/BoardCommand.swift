@@ -96,6 +96,9 @@ enum BoardRunner {
             } catch {
                 state.message = .init(error.description, isError: true)
             }
+            // The merge's own writes are not external changes (another sync would reset the
+            // "external change merged" status at once).
+            _ = watcher?.drain()
             // A folder replaced (git checkout of a whole tree) needs new watches.
             if watcher == nil { watcher = FolderWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] }) }
         }, perform: { effect, state in

@@ -53,6 +53,14 @@ public struct Session: Sendable {
         do { return try TaskPair.load(paths) } catch { throw .document(error) }
     }
 
+    /// Whether both documents on disk are still what the last transaction wrote (its base
+    /// snapshot). Watchers drain their own writes' events and then ask this, so that an edit
+    /// landing during a sync is not lost with those events.
+    public func documentsMatchBase() -> Bool {
+        guard let base = store.loadBase(paths) else { return false }
+        return (try? FileIO.readRaw(at: paths.ownerDoc)) == base.owner && (try? FileIO.readRaw(at: paths.todo)) == base.todo
+    }
+
     // MARK: Changing
 
     /// Takes the lock, recovers, runs `body`, releases.

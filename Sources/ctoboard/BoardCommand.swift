@@ -97,14 +97,16 @@ enum BoardRunner {
                 state.message = .init(error.description, isError: true)
             }
             // The merge's own writes are not external changes (another sync would reset the
-            // "external change merged" status at once).
+            // "external change merged" status at once); an edit that landed meanwhile is.
             _ = watcher?.drain()
+            if !controller.session.documentsMatchBase() { pendingSince = Clock.milliseconds() }
             // A folder replaced (git checkout of a whole tree) needs new watches.
             if watcher == nil { watcher = FolderWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] }) }
         }, perform: { effect, state in
             controller.perform(effect, state: &state)
-            // Our own writes are not external changes.
+            // Our own writes are not external changes; an edit that landed meanwhile is.
             _ = watcher?.drain()
+            if !controller.session.documentsMatchBase() { pendingSince = Clock.milliseconds() }
         })
     }
 }

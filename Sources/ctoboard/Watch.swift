@@ -42,14 +42,12 @@ struct Watch: ParsableCommand {
             /// Syncs every pair; true when a document changed again after the sync read it (its
             /// event is drained with the watcher's own writes, so the caller must sync again).
             func syncAll(reason: String) -> Bool {
-                var left: [String: [UInt8]] = [:]
+                var failed = Set<PairPaths>()
                 for paths in pairs {
                     let session = Session(paths: paths, config: config ?? Config(), today: today())
                     let meta: Logger.Metadata = ["owner": "\(paths.owner)", "reason": "\(reason)"]
                     do throws(SessionError) {
-                        let (plan, after) = try session.sync()
-                        left[paths.ownerDoc] = after.ownerDoc.document.bytes
-                        left[paths.todo] = after.todo.document.bytes
+                        let (plan, _) = try session.sync()
                         if plan.carried.isEmpty && plan.conflicts.isEmpty {
                             logger.debug("in sync", metadata: meta)
                         }
@@ -64,11 +62,13 @@ struct Watch: ParsableCommand {
                         }
                     } catch {
                         logger.error("sync failed", metadata: meta.merging(["error": "\(error.description)"]) { a, _ in a })
+                        failed.insert(paths)
                     }
                 }
                 // Our own writes are not external edits; an edit that landed meanwhile is.
                 _ = watcher.drain()
-                return left.contains { path, bytes in (try? FileIO.readRaw(at: path)) != bytes }
+                // A pair whose sync failed (a document missing mid-save) waits for its next event.
+                return pairs.contains { !failed.contains($0) && !Session(paths: $0, config: config ?? Config(), today: today()).documentsMatchBase() }
             }
             var pendingSince: UInt64? = syncAll(reason: "start") ? Clock.milliseconds() : nil
             // Logged once the first sync is done: from here on every edit is carried.

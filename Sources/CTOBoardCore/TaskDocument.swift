@@ -152,7 +152,7 @@ public struct TaskDocument: Sendable {
                 if let ownerBytes, !TaskText.ownerTag(of: textBytes, is: ownerBytes) {
                     // Another owner's task: it is never matched, so only its place is kept
                     // (line, checkbox and section, for inserting near it).
-                    entries.append(TaskEntry(line: index, item: item, text: TaskText([UInt8]()), headingPane: headingPane,
+                    entries.append(TaskEntry(line: index, item: item, text: .empty, headingPane: headingPane,
                                              tagPane: nil, group: headingPane == nil ? nil : group, key: ""))
                     continue
                 }

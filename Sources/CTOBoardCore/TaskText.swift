@@ -12,24 +12,39 @@ public struct TaskText: Sendable, Equatable {
         public var range: Range<Int>
     }
 
+    private let parts: Parts
+
     /// The text bytes.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] { parts.bytes }
     /// The last `[Owner: NAME]` outside backticks.
-    public private(set) var owner: Tag?
+    public var owner: Tag? { parts.owner }
     /// The last `[Status: ...]` outside backticks.
-    public private(set) var status: Tag?
+    public var status: Tag? { parts.status }
     /// The last `[Priority: ...]` outside backticks.
-    public private(set) var priority: Tag?
+    public var priority: Tag? { parts.priority }
     /// `**VERIFY**:` before the title.
-    public private(set) var verifyMarker: Range<Int>?
+    public var verifyMarker: Range<Int>? { parts.verifyMarker }
     /// `(needs verification)` after the title.
-    public private(set) var needsVerification: Range<Int>?
+    public var needsVerification: Range<Int>? { parts.needsVerification }
     /// `(verified YYYY-MM-DD)` after the title.
-    public private(set) var verified: Range<Int>?
+    public var verified: Range<Int>? { parts.verified }
     /// `**CRITICAL**:` or `(CRITICAL)`.
-    public private(set) var criticalMarker: Range<Int>?
+    public var criticalMarker: Range<Int>? { parts.criticalMarker }
     /// Every tag of the three kinds outside backticks (owner, status, priority), in order.
-    public private(set) var allTags: [Tag] = []
+    public var allTags: [Tag] { parts.allTags }
+
+    /// Takes `bytes` apart.
+    public init<C: Collection>(_ text: C) where C.Element == UInt8 {
+        parts = Parts(text)
+    }
+
+    /// The empty text, shared (other owners' skeleton entries carry it).
+    public static let empty = TaskText([UInt8]())
+
+    /// Everything else follows from the bytes.
+    public static func == (a: TaskText, b: TaskText) -> Bool {
+        a.parts === b.parts || a.parts.bytes == b.parts.bytes
+    }
 
     /// Whether the task is flagged critical.
     public var critical: Bool { criticalMarker != nil }
@@ -52,58 +67,72 @@ public struct TaskText: Sendable, Equatable {
     private static let statusName = [UInt8](lowercasedASCII: "status")
     private static let priorityName = [UInt8](lowercasedASCII: "priority")
 
-    /// Takes `bytes` apart.
-    public init<C: Collection>(_ text: C) where C.Element == UInt8 {
-        let bytes = Array(text)
-        self.bytes = bytes
-        let n = bytes.count
-        var i = 0
-        // Leading markers: **VERIFY**: and **CRITICAL**: in either order.
-        func leadingMarker(_ pattern: [UInt8]) -> Range<Int>? {
-            var j = i
-            while j < n, ByteSearch.isSpace(bytes[j]) { j += 1 }
-            guard ByteSearch.matches(bytes, at: j, pattern) else { return nil }
-            var e = j + pattern.count
-            if e < n, bytes[e] == 0x3A { e += 1 }
-            while e < n, ByteSearch.isSpace(bytes[e]) { e += 1 }
-            return j..<e
-        }
-        for _ in 0..<2 {
-            if verifyMarker == nil, let r = leadingMarker(Self.verifyPattern) { verifyMarker = r; i = r.upperBound }
-            if criticalMarker == nil, let r = leadingMarker(Self.criticalPattern) { criticalMarker = r; i = r.upperBound }
-        }
-        // Scan the rest, skipping code spans.
-        while i < n {
-            let b = bytes[i]
-            if b == 0x60 { // backtick run
-                var run = 0
-                while i + run < n, bytes[i + run] == 0x60 { run += 1 }
-                if let close = Self.closingRun(bytes, from: i + run, length: run) {
-                    i = close + run
-                } else {
-                    i += run
+    /// The parsed pieces, shared by copies: a task line's text is parsed once and a
+    /// ``TaskEntry`` stays small (one reference instead of every range inline).
+    final class Parts: @unchecked Sendable {
+        // Set only while parsing, in `init`; never changed afterwards.
+        var bytes: [UInt8] = []
+        var owner: Tag?
+        var status: Tag?
+        var priority: Tag?
+        var verifyMarker: Range<Int>?
+        var needsVerification: Range<Int>?
+        var verified: Range<Int>?
+        var criticalMarker: Range<Int>?
+        var allTags: [Tag] = []
+
+        init<C: Collection>(_ text: C) where C.Element == UInt8 {
+            let bytes = Array(text)
+            self.bytes = bytes
+            let n = bytes.count
+            var i = 0
+            // Leading markers: **VERIFY**: and **CRITICAL**: in either order.
+            func leadingMarker(_ pattern: [UInt8]) -> Range<Int>? {
+                var j = i
+                while j < n, ByteSearch.isSpace(bytes[j]) { j += 1 }
+                guard ByteSearch.matches(bytes, at: j, pattern) else { return nil }
+                var e = j + pattern.count
+                if e < n, bytes[e] == 0x3A { e += 1 }
+                while e < n, ByteSearch.isSpace(bytes[e]) { e += 1 }
+                return j..<e
+            }
+            for _ in 0..<2 {
+                if verifyMarker == nil, let r = leadingMarker(TaskText.verifyPattern) { verifyMarker = r; i = r.upperBound }
+                if criticalMarker == nil, let r = leadingMarker(TaskText.criticalPattern) { criticalMarker = r; i = r.upperBound }
+            }
+            // Scan the rest, skipping code spans.
+            while i < n {
+                let b = bytes[i]
+                if b == 0x60 { // backtick run
+                    var run = 0
+                    while i + run < n, bytes[i + run] == 0x60 { run += 1 }
+                    if let close = TaskText.closingRun(bytes, from: i + run, length: run) {
+                        i = close + run
+                    } else {
+                        i += run
+                    }
+                    continue
                 }
-                continue
-            }
-            if b == 0x5B, let (name, value, end) = Self.tag(bytes, at: i) {
-                let tag = Tag(value: value, range: i..<end)
-                if name == 0 { owner = tag; allTags.append(tag) }
-                if name == 1 { status = tag; allTags.append(tag) }
-                if name == 2 { priority = tag; allTags.append(tag) }
-                i = end
-                continue
-            }
-            if b == 0x28 { // (
-                if ByteSearch.matches(bytes, at: i, Self.needsPattern) {
-                    needsVerification = i..<(i + Self.needsPattern.count)
-                } else if ByteSearch.matches(bytes, at: i, Self.criticalParen) {
-                    if criticalMarker == nil { criticalMarker = i..<(i + Self.criticalParen.count) }
-                } else if ByteSearch.matches(bytes, at: i, Self.verifiedPattern),
-                          let close = bytes[i...].firstIndex(of: 0x29) {
-                    verified = i..<(close + 1)
+                if b == 0x5B, let (name, value, end) = TaskText.tag(bytes, at: i) {
+                    let tag = Tag(value: value, range: i..<end)
+                    if name == 0 { owner = tag; allTags.append(tag) }
+                    if name == 1 { status = tag; allTags.append(tag) }
+                    if name == 2 { priority = tag; allTags.append(tag) }
+                    i = end
+                    continue
                 }
+                if b == 0x28 { // (
+                    if ByteSearch.matches(bytes, at: i, TaskText.needsPattern) {
+                        needsVerification = i..<(i + TaskText.needsPattern.count)
+                    } else if ByteSearch.matches(bytes, at: i, TaskText.criticalParen) {
+                        if criticalMarker == nil { criticalMarker = i..<(i + TaskText.criticalParen.count) }
+                    } else if ByteSearch.matches(bytes, at: i, TaskText.verifiedPattern),
+                              let close = bytes[i...].firstIndex(of: 0x29) {
+                        verified = i..<(close + 1)
+                    }
+                }
+                i += 1
             }
-            i += 1
         }
     }
 

@@ -42,22 +42,25 @@ public enum FileIO {
         }
         let size = Int(st.st_size)
         if size > limit { throw .tooLarge(path: path, size: size, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                read(fd, buf.baseAddress! + total, size - total)
+        // Read straight into uninitialized storage: no zero-filling of a buffer about to be
+        // overwritten.
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var total = 0
+            while total < size {
+                let n = read(fd, buf.baseAddress! + total, size - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                total += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                if code == EISDIR { throw .isDirectory(path: path) }
-                throw .unreadable(path: path, reason: errnoText(code))
-            }
-            if n == 0 { break }
-            total += n
+            count = total
         }
-        if total < size { bytes.removeLast(size - total) }
+        if failure == EISDIR { throw .isDirectory(path: path) }
+        if failure != 0 { throw .unreadable(path: path, reason: errnoText(failure)) }
         return bytes
     }
 

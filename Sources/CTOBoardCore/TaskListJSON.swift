@@ -10,11 +10,14 @@ public enum TaskListJSON {
         w.key("tasks"); w.raw("[")
         for (i, task) in pair.tasks.enumerated() {
             if i > 0 { w.raw(",") }
+            // One look at the entry shown; MatchedTask's conveniences would each look again.
+            let shown = task.owner ?? task.todo!
+            let pane = task.pane
             w.raw("\n{")
             w.key("id"); w.string(task.id); w.raw(",")
-            w.key("title"); w.string(task.title); w.raw(",")
-            w.key("section"); w.optionalString(task.pane?.sectionName); w.raw(",")
-            w.key("priority"); w.optionalString(task.pane?.priorityName); w.raw(",")
+            w.key("title"); w.string(shown.title); w.raw(",")
+            w.key("section"); w.optionalString(pane?.sectionName); w.raw(",")
+            w.key("priority"); w.optionalString(pane?.priorityName); w.raw(",")
             w.key("state"); w.string(task.state.rawValue); w.raw(",")
             w.key("group"); w.optionalString(task.group); w.raw(",")
             w.key("critical"); w.bool(task.critical); w.raw(",")

@@ -73,16 +73,27 @@ public struct Session: Sendable {
             throw .document(error)
         }
         do { try store.ensureFolder() } catch { throw .write(error) }
-        let lock: FileLock
-        do {
-            lock = try store.lock(timeout: config.lockTimeout)
-        } catch {
-            switch error {
-            case .timedOut(let path, let seconds): throw .locked(path: path, seconds: seconds)
-            case .cannotOpen(let path, let reason): throw .write(WriteError(path: path, reason: reason))
+        // Outside a git work tree each owner document has its own state folder; owners that
+        // share a TODO.md then also take the lock of the state folder beside it, always in the
+        // same order (TODO.md's first), so their transactions never interleave.
+        var stores = [store]
+        let shared = StateStore(folder: Paths.join(Paths.parent(AtomicFile.resolve(paths.todo)), ".ctoboard"))
+        if !store.coversWorkTree, shared.folder != store.folder {
+            do { try shared.ensureFolder() } catch { throw .write(error) }
+            stores.insert(shared, at: 0)
+        }
+        var locks: [FileLock] = []
+        defer { for l in locks.reversed() { l.unlock() } }
+        for s in stores {
+            do {
+                locks.append(try s.lock(timeout: config.lockTimeout))
+            } catch {
+                switch error {
+                case .timedOut(let path, let seconds): throw .locked(path: path, seconds: seconds)
+                case .cannotOpen(let path, let reason): throw .write(WriteError(path: path, reason: reason))
+                }
             }
         }
-        defer { lock.unlock() }
         let recovery: PairTransaction.Recovery
         do { recovery = try PairTransaction.recover(store: store, tempsOf: [paths]) } catch { throw .write(error) }
         return try body(recovery)

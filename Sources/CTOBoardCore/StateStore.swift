@@ -11,16 +11,24 @@ import Darwin
 public struct StateStore: Sendable {
     /// The folder.
     public let folder: String
+    /// Whether the folder is the git dir's, shared by every pair of the work tree (else it is
+    /// one owner document's own `.ctoboard/`).
+    public let coversWorkTree: Bool
 
-    public init(folder: String) { self.folder = folder }
+    public init(folder: String) {
+        self.folder = folder
+        coversWorkTree = false
+    }
 
     /// The state folder for a pair.
     public init(for pair: PairPaths) {
         let docFolder = Paths.parent(pair.ownerDoc)
         if let root = Paths.gitWorkTree(from: docFolder), let gitDir = Paths.gitDir(workTree: root) {
             folder = Paths.join(gitDir, "ctoboard")
+            coversWorkTree = true
         } else {
             folder = Paths.join(docFolder, ".ctoboard")
+            coversWorkTree = false
         }
     }
 

@@ -202,6 +202,11 @@ public struct DocumentEditor: Sendable {
                     return Placement(line: a.line, prelude: [heading], postlude: [[]], styleLine: entries.first?.line)
                 }
             }
+            // Pending tasks under no priority heading are Medium: a heading above them would
+            // take them along, so the new one goes after them.
+            if let last = entries.last(where: { $0.headingPane == .medium }) {
+                return Placement(line: last.line + 1, prelude: [[], heading], styleLine: last.line)
+            }
             if let pending = doc.pendingAnchor {
                 var place = afterAnchor(pending.line)
                 place.prelude = [heading]

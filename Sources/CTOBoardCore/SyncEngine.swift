@@ -241,7 +241,13 @@ public struct SyncEngine: Sendable {
         var body = source.bytes
         while let last = body.last, ByteSearch.isSpace(last) { body.removeLast() }
         if let current, let first = current.allTags.first(where: { $0.range.lowerBound >= current.titleEnd }) {
-            return body + [0x20] + Array(current.bytes[first.range.lowerBound...])
+            var out = body + [0x20] + Array(current.bytes[first.range.lowerBound...])
+            // An owner tag followed by more text is in the title part, not among the trailing
+            // tags: keep it, or the task would leave its owner.
+            if let tag = current.owner, tag.range.lowerBound < first.range.lowerBound {
+                out += [0x20] + current.bytes[tag.range]
+            }
+            return out
         }
         return body + Array(" [Owner: \(owner)]".utf8)
     }

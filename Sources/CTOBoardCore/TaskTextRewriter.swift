@@ -56,6 +56,11 @@ public enum TaskTextRewriter {
         if let c = text.criticalMarker, c.lowerBound >= start, c.upperBound <= end {
             replacement += Array(" (CRITICAL)".utf8)
         }
+        // So would tags followed by more text (`T [Owner: CTO] see notes`): the owner tag says
+        // whose task it is. Keep them after the new title too.
+        for tag in text.allTags where tag.range.lowerBound >= start && tag.range.upperBound <= end {
+            replacement += [0x20] + text.bytes[tag.range]
+        }
         return apply([(start..<end, replacement)], to: text.bytes)
     }
 
@@ -103,7 +108,9 @@ public enum TaskTextRewriter {
         return apply(edits, to: text.bytes)
     }
 
-    /// Applies non-overlapping edits given in any order.
+    /// Applies edits given in any order. Edits may overlap (markers can nest, as in
+    /// `(verified (needs verification)`, and a removal may take the space before it): an edit is
+    /// cut where the next one starts, so overlapping bytes are replaced once.
     static func apply(_ edits: [(Range<Int>, [UInt8])], to bytes: [UInt8]) -> [UInt8] {
         var out = bytes
         // From the end backwards; at one position a removal goes before an insertion, so the
@@ -111,8 +118,10 @@ public enum TaskTextRewriter {
         let ordered = edits.sorted {
             $0.0.lowerBound != $1.0.lowerBound ? $0.0.lowerBound > $1.0.lowerBound : $0.0.upperBound > $1.0.upperBound
         }
+        var limit = bytes.count
         for (range, replacement) in ordered {
-            out.replaceSubrange(range, with: replacement)
+            out.replaceSubrange(range.lowerBound..<min(range.upperBound, limit), with: replacement)
+            limit = range.lowerBound
         }
         return out
     }

@@ -11,22 +11,14 @@ public struct BaseSnapshot: Sendable, Equatable {
     static let magic = Array("CTOBOARD-BASE 1\n".utf8)
 
     public func encode() -> [UInt8] {
-        var w = BinaryWriter()
-        w.bytes = Self.magic
+        var w = BinaryWriter(magic: Self.magic)
         w.blob(owner)
         w.blob(todo)
-        w.u64(Checksum.wide(w.bytes))
-        return w.bytes
+        return w.seal()
     }
 
     public static func decode(_ bytes: [UInt8]) -> BaseSnapshot? {
-        guard bytes.count >= magic.count + 8, Array(bytes.prefix(magic.count)) == magic else { return nil }
-        let body = bytes.dropLast(8)
-        var tail = BinaryReader(bytes.suffix(8))
-        guard let sum = tail.u64(), sum == Checksum.wide(body) else { return nil }
-        var r = BinaryReader(body)
-        r.offset = body.startIndex + magic.count
-        guard let o = r.blob(), let t = r.blob() else { return nil }
+        guard var r = BinaryReader(sealed: bytes, magic: magic), let o = r.blob(), let t = r.blob() else { return nil }
         return BaseSnapshot(owner: o, todo: t)
     }
 }

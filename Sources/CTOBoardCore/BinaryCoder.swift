@@ -3,6 +3,16 @@
 struct BinaryWriter {
     var bytes: [UInt8] = []
 
+    /// A writer for a state file that starts with `magic` (see ``seal()``).
+    init(magic: [UInt8] = []) { bytes = magic }
+
+    /// The bytes with a checksum of everything before it appended: a torn or damaged file
+    /// fails ``BinaryReader/init(sealed:magic:)``.
+    mutating func seal() -> [UInt8] {
+        u64(Checksum.wide(bytes))
+        return bytes
+    }
+
     mutating func u64(_ v: UInt64) {
         for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(i)))) }
     }
@@ -20,6 +30,17 @@ struct BinaryReader {
     var offset: Int
 
     init(_ bytes: [UInt8]) { self.init(bytes[...]) }
+
+    /// A reader past `magic` of a file written by ``BinaryWriter/seal()``; nil when the file
+    /// does not start with `magic` or its checksum does not match (torn or damaged).
+    init?(sealed bytes: [UInt8], magic: [UInt8]) {
+        guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
+        let body = bytes.dropLast(8)
+        var tail = BinaryReader(bytes.suffix(8))
+        guard let sum = tail.u64(), sum == Checksum.wide(body) else { return nil }
+        self.init(body)
+        offset = body.startIndex + magic.count
+    }
     init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
         offset = bytes.startIndex

@@ -36,8 +36,7 @@ public struct Journal: Sendable, Equatable {
 
     /// The journal's bytes.
     public func encode() -> [UInt8] {
-        var w = BinaryWriter()
-        w.bytes = Self.magic
+        var w = BinaryWriter(magic: Self.magic)
         w.string(basePath)
         w.string(pair.owner); w.string(pair.ownerDoc); w.string(pair.todo)
         w.string(historyPath); w.blob(historyLine)
@@ -57,19 +56,13 @@ public struct Journal: Sendable, Equatable {
                 w.u64(UInt64(h.newLines.count)); for l in h.newLines { w.blob(l) }
             }
         }
-        w.u64(Checksum.wide(w.bytes))
-        return w.bytes
+        return w.seal()
     }
 
     /// Parses a journal; nil when it is incomplete or damaged.
     public static func decode(_ bytes: [UInt8]) -> Journal? {
-        guard bytes.count >= magic.count + 8, Array(bytes.prefix(magic.count)) == magic else { return nil }
-        let body = bytes.dropLast(8)
-        var tail = BinaryReader(bytes.suffix(8))
-        guard let sum = tail.u64(), sum == Checksum.wide(body) else { return nil }
-        var r = BinaryReader(body)
-        r.offset = body.startIndex + magic.count
-        guard let base = r.string(), let owner = r.string(), let ownerDoc = r.string(), let todo = r.string(),
+        guard var r = BinaryReader(sealed: bytes, magic: magic),
+              let base = r.string(), let owner = r.string(), let ownerDoc = r.string(), let todo = r.string(),
               let historyPath = r.string(), let historyLine = r.blob(),
               let count = r.u64(), count <= 16 else { return nil }
         var entries: [Entry] = []

@@ -13,11 +13,7 @@ struct BoardCommand: ParsableCommand {
     @OptionGroup var boardOptions: BoardOptions
 
     func run() throws {
-        try reporting {
-            let config = try pairOptions.config()
-            try BoardRunner.run(pairs: try pairOptions.pairs(config: config), config: config,
-                                boardOptions: boardOptions, startInReview: false)
-        }
+        try reporting { try BoardRunner.run(pairOptions: pairOptions, boardOptions: boardOptions, startInReview: false) }
     }
 }
 
@@ -31,11 +27,7 @@ struct Review: ParsableCommand {
     @OptionGroup var boardOptions: BoardOptions
 
     func run() throws {
-        try reporting {
-            let config = try pairOptions.config()
-            try BoardRunner.run(pairs: try pairOptions.pairs(config: config), config: config,
-                                boardOptions: boardOptions, startInReview: true)
-        }
+        try reporting { try BoardRunner.run(pairOptions: pairOptions, boardOptions: boardOptions, startInReview: true) }
     }
 }
 
@@ -66,6 +58,13 @@ struct Demo: ParsableCommand {
 
 /// The interactive loop around a ``BoardController``.
 enum BoardRunner {
+    /// The board on the pairs the options name.
+    static func run(pairOptions: PairOptions, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) {
+        let config = try pairOptions.config()
+        try run(pairs: try pairOptions.pairs(config: config), config: config, boardOptions: boardOptions,
+                startInReview: startInReview)
+    }
+
     static func run(pairs: [PairPaths], config: Config?, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) {
         let today = CalendarDate.today(environment: Environment.variables)
         var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) })

@@ -17,27 +17,7 @@ enum Auto {
 
     /// The `ctoboard` executable of this build: walks up from the running test binary (tests may
     /// run with `--scratch-path`) to the folder that holds `ctoboard`.
-    static let binary: String = {
-        let fm = FileManager.default
-        var starts = ProcessInfo.processInfo.arguments.prefix(1).map { $0 }
-        starts.append(Bundle.main.bundlePath)
-        if let exe = Bundle.main.executablePath { starts.append(exe) }
-        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { starts.append(exe) }
-        for start in starts where !start.isEmpty {
-            var folder = URL(fileURLWithPath: start).standardizedFileURL
-            for _ in 0..<8 {
-                folder = folder.deletingLastPathComponent()
-                let candidate = folder.appendingPathComponent("ctoboard").path
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   fm.isExecutableFile(atPath: candidate) {
-                    return candidate
-                }
-                if folder.path == "/" { break }
-            }
-        }
-        return packageRoot + "/.build/debug/ctoboard"
-    }()
+    static let binary: String = TestBinary.path ?? packageRoot + "/.build/debug/ctoboard"
 
     /// The environment of every child: no inherited ctoboard or git settings, a fixed date, git
     /// isolated from the user's and the system's config.

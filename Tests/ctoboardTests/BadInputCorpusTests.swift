@@ -20,19 +20,7 @@ struct BadInputCorpusTests {
     }()
 
     /// The `ctoboard` binary: the first folder holding one, walking up from the test bundle.
-    static let binary: String? = {
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("ctoboard").path
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate) {
-                return candidate
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    static let binary: String? = TestBinary.path
 
     @Test func corpusHasTheCases() {
         #expect(Self.cases.count >= 10, "cases found in \(Self.corpus): \(Self.cases)")

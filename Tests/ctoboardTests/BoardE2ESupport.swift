@@ -10,32 +10,7 @@ enum BoardE2E {
     /// The `ctoboard` executable built next to this test bundle: walks up from the running test
     /// binary (which honours `--scratch-path`) to the folder holding `ctoboard`, then falls back
     /// to `.build/debug/ctoboard`. `CTOBOARD_BINARY` overrides both.
-    static let binary: String? = {
-        let fm = FileManager.default
-        if let path = ProcessInfo.processInfo.environment["CTOBOARD_BINARY"], fm.isExecutableFile(atPath: path) {
-            return path
-        }
-        // The test bundle (macOS: …/debug/ctoboardPackageTests.xctest), the running test binary
-        // (Linux: …/debug/ctoboardPackageTests.xctest), then the main bundle.
-        var starts = Bundle.allBundles.map(\.bundlePath).filter { $0.hasSuffix(".xctest") }
-        starts += ProcessInfo.processInfo.arguments.prefix(1)
-        starts += [Bundle.main.bundlePath]
-        for start in starts where !start.isEmpty {
-            var folder = URL(fileURLWithPath: start).standardizedFileURL
-            for _ in 0..<6 {
-                folder = folder.deletingLastPathComponent()
-                let candidate = folder.appendingPathComponent("ctoboard").path
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   fm.isExecutableFile(atPath: candidate) {
-                    return candidate
-                }
-                if folder.path == "/" { break }
-            }
-        }
-        let fallback = packageRoot.appendingPathComponent(".build/debug/ctoboard").path
-        return fm.isExecutableFile(atPath: fallback) ? fallback : nil
-    }()
+    static let binary: String? = TestBinary.path
 
     /// The binary was found.
     static var hasBinary: Bool { binary != nil }

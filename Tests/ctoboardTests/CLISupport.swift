@@ -6,24 +6,7 @@ let cliPackageRoot: String = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// The `ctoboard` binary that `swift test` built: beside the test bundle, else under `.build`.
-let ctoboardBinary: String = {
-    var candidates: [String] = []
-    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        // Inside an .xctest bundle on Darwin the binary sits a few folders deeper.
-        for _ in 0..<4 {
-            candidates.append(dir.appendingPathComponent("ctoboard").path)
-            dir = dir.deletingLastPathComponent()
-        }
-    }
-    for bundle in Bundle.allBundles {
-        candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("ctoboard").path)
-    }
-    candidates.append(cliPackageRoot + "/.build/debug/ctoboard")
-    var isDir: ObjCBool = false
-    return candidates.first { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && !isDir.boolValue
-        && FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
-}()
+let ctoboardBinary: String = TestBinary.path ?? cliPackageRoot + "/.build/debug/ctoboard"
 
 /// What a finished process did.
 struct RunResult: CustomStringConvertible {

@@ -36,8 +36,11 @@ run_one() {
   local t="$1"
   mkdir -p "$work/$t"
   local t0=$(date +%s)
-  "${nice_cmd[@]}" "$bin/$t" "$work/$t" "corpus/$t" \
-    -max_total_time="$secs" -timeout=10 -rss_limit_mb=2560 -max_len=16384 \
+  local dirs=("$work/$t" "corpus/$t") limit=(-max_total_time="$secs")
+  # FUZZ_REPLAY=1: run every committed seed once (regressions), no exploration.
+  if [ "${FUZZ_REPLAY:-0}" = 1 ]; then dirs=("corpus/$t"); limit=(-runs=0); fi
+  "${nice_cmd[@]}" "$bin/$t" "${dirs[@]}" \
+    "${limit[@]}" -timeout=10 -rss_limit_mb=2560 -max_len=16384 \
     -artifact_prefix="crashes/$t-" -print_final_stats=1 -close_fd_mask=1 \
     >"logs/$t.log" 2>&1
   echo $? >"logs/$t.status"

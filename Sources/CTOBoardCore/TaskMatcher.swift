@@ -34,12 +34,33 @@ public enum TaskMatcher {
                 result.append(MatchedTask(id: id(entry.key, n), key: entry.key, owner: nil, todo: entry))
             }
         }
+        disambiguate(&result)
         return result
     }
 
-    static func id(_ key: String, _ occurrence: Int) -> String {
-        let base = TitleKey.shortID(key)
+    static func id(_ key: String, _ occurrence: Int, digits: Int = 6) -> String {
+        let base = TitleKey.shortID(key, digits: digits)
         return occurrence == 1 ? base : "\(base)-\(occurrence)"
+    }
+
+    /// Gives tasks whose different titles hash to the same short id longer ids (more digits of
+    /// the same hash), so that every id names one task. Ids stay six digits otherwise.
+    static func disambiguate(_ tasks: inout [MatchedTask]) {
+        var keysByID: [String: Set<String>] = [:]
+        for t in tasks { keysByID[t.id, default: []].insert(t.key) }
+        guard keysByID.values.contains(where: { $0.count > 1 }) else { return }
+        var digits = 6
+        var clashing = Set(keysByID.filter { $0.value.count > 1 }.flatMap(\.value))
+        while !clashing.isEmpty, digits < 16 {
+            digits += 2
+            for i in tasks.indices where clashing.contains(tasks[i].key) {
+                let occurrence = tasks[i].id.split(separator: "-").dropFirst().first.flatMap { Int($0) } ?? 1
+                tasks[i].id = id(tasks[i].key, occurrence, digits: digits)
+            }
+            keysByID = [:]
+            for t in tasks { keysByID[t.id, default: []].insert(t.key) }
+            clashing = Set(keysByID.filter { $0.value.count > 1 }.flatMap(\.value))
+        }
     }
 }
 

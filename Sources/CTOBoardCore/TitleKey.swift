@@ -84,13 +84,17 @@ public enum TitleKey {
     }
 
     /// A short stable id: six hex digits of a 64-bit FNV-1a hash of the key's UTF-8.
-    public static func shortID(_ key: String) -> String {
+    ///
+    /// `digits` (6 to 16) is longer only where two different titles of one pair would share the
+    /// six-digit id (see ``TaskMatcher``).
+    public static func shortID(_ key: String, digits: Int = 6) -> String {
         var hash: UInt64 = 0xcbf29ce484222325
         for b in key.utf8 {
             hash ^= UInt64(b)
             hash &*= 0x100000001b3
         }
-        let hex = String(hash >> 40, radix: 16)
-        return String(repeating: "0", count: max(0, 6 - hex.count)) + hex
+        let n = max(1, min(16, digits))
+        let hex = String(hash >> UInt64(64 - 4 * n), radix: 16)
+        return String(repeating: "0", count: max(0, n - hex.count)) + hex
     }
 }

@@ -184,4 +184,18 @@ struct TaskMatcherTests {
         #expect(throws: TaskQueryError.notFound("  ")) { try p.resolve("  ") }
         #expect(TaskQueryError.notFound("x").description.contains("ctoboard list"))
     }
+
+    /// Found by the matcher fuzzer: these two titles share the six-digit id ef1246.
+    @Test func differentTitlesWithTheSameShortIDGetLongerIDs() throws {
+        let a = "Netlify configuration (`netlify.toml`)"
+        let b = "Netlify deployment setup (needs verifn rules (needs vdrification)"
+        #expect(TitleKey.shortID(TitleKey.make(utf8(a))) == TitleKey.shortID(TitleKey.make(utf8(b))))
+        let p = makePair(owner: "## In Progress\n- [ ] \(a)\n- [ ] \(b)\n- [ ] Other\n",
+                         todo: "## In Progress\n- [ ] \(a) [Owner: CTO]\n- [ ] \(b) [Owner: CTO]\n- [ ] Other [Owner: CTO]\n")
+        let ids = p.tasks.map(\.id)
+        #expect(Set(ids).count == 3)
+        #expect(ids[0].count > 6 && ids[1].count > 6 && ids[2].count == 6)
+        #expect(try p.resolve(ids[0]).title == a)
+        #expect(try p.resolve(ids[1]).title == b)
+    }
 }

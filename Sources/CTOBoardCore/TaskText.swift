@@ -149,17 +149,7 @@ public struct TaskText: Sendable, Equatable {
                 if b == 0x60 {
                     var run = 0
                     while i + run < n, buf[i + run] == 0x60 { run += 1 }
-                    var j = i + run
-                    var closed = false
-                    while j < n {
-                        if buf[j] == 0x60 {
-                            var r = 0
-                            while j + r < n, buf[j + r] == 0x60 { r += 1 }
-                            if r == run { closed = true; break }
-                            j += r
-                        } else { j += 1 }
-                    }
-                    i = closed ? j + run : i + run
+                    i = closingRun(buf, from: i + run, length: run).map { $0 + run } ?? i + run
                     continue
                 }
                 if b == 0x5B, let (kind, value, end) = tagRange(buf, at: i) {
@@ -214,12 +204,15 @@ public struct TaskText: Sendable, Equatable {
         return (kind, lo..<hi, close + 1)
     }
 
-    private static func closingRun(_ bytes: [UInt8], from: Int, length: Int) -> Int? {
+    /// Where the run of exactly `length` backticks that closes a code span starts, from `from` on.
+    private static func closingRun<B: Collection>(_ bytes: B, from: Int, length: Int) -> Int?
+    where B.Element == UInt8, B.Index == Int {
         var j = from
-        while j < bytes.count {
+        let n = bytes.endIndex
+        while j < n {
             if bytes[j] == 0x60 {
                 var run = 0
-                while j + run < bytes.count, bytes[j + run] == 0x60 { run += 1 }
+                while j + run < n, bytes[j + run] == 0x60 { run += 1 }
                 if run == length { return j }
                 j += run
             } else {
@@ -231,23 +224,8 @@ public struct TaskText: Sendable, Equatable {
 
     /// Parses `[Owner: X]`, `[Status: X]`, `[Priority: X]` at `i`: (kind 0/1/2, value, end).
     private static func tag(_ bytes: [UInt8], at i: Int) -> (Int, String, Int)? {
-        var j = i + 1
-        while j < bytes.count, ByteSearch.isSpace(bytes[j]) { j += 1 }
-        let kind: Int
-        let nameLength: Int
-        if ByteSearch.matches(bytes, at: j, ownerName) { kind = 0; nameLength = ownerName.count }
-        else if ByteSearch.matches(bytes, at: j, statusName) { kind = 1; nameLength = statusName.count }
-        else if ByteSearch.matches(bytes, at: j, priorityName) { kind = 2; nameLength = priorityName.count }
-        else { return nil }
-        j += nameLength
-        while j < bytes.count, ByteSearch.isSpace(bytes[j]) { j += 1 }
-        guard j < bytes.count, bytes[j] == 0x3A else { return nil }
-        j += 1
-        guard let close = bytes[j...].firstIndex(of: 0x5D) else { return nil }
-        if bytes[j..<close].contains(0x5B) { return nil }
-        let value = String(decoding: ByteSearch.trimmed(bytes[j..<close]), as: UTF8.self)
-        guard !value.isEmpty else { return nil }
-        return (kind, value, close + 1)
+        guard let (kind, value, end) = tagRange(bytes, at: i) else { return nil }
+        return (kind, String(decoding: bytes[value], as: UTF8.self), end)
     }
 
     /// Every marker and tag range, sorted.

@@ -20,6 +20,7 @@ struct BoardCommand: ParsableCommand {
 /// `ctoboard review`: the board, straight into the weekly review.
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Walk through every task awaiting verification, then every task in progress.",
         discussion: "Keys: v verify, c complete, k keep, m then 1-5 move, p then h/m/l reprioritize, s skip, q stop.")
 
@@ -34,6 +35,7 @@ struct Review: ParsableCommand {
 /// `ctoboard demo`: the board on a fresh temporary copy of the bundled example workspace.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Open the board on a temporary copy of the bundled example workspace (changes nothing else).")
 
     @OptionGroup var boardOptions: BoardOptions

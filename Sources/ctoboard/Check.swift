@@ -4,6 +4,7 @@ import CTOBoardCore
 /// `ctoboard check`: exit 0 when the documents agree, 1 when they drift.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check that the owner document and TODO.md agree.",
         discussion: "Exit 0 when they agree, 1 when they drift (one line per difference), 2 on bad input.")
 

@@ -5,6 +5,7 @@ import Foundation
 /// `ctoboard hook install|uninstall`.
 struct Hook: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hook",
         abstract: "Install or remove the git pre-commit hook (and the task merge driver).",
         subcommands: [HookInstall.self, HookUninstall.self])
 }

@@ -4,6 +4,7 @@ import CTOBoardCore
 /// `ctoboard list`: the owner's tasks by pane.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the owner's tasks by pane, with id, state, flags and group.")
 
     @OptionGroup var pairOptions: PairOptions

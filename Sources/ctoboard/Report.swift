@@ -4,6 +4,7 @@ import CTOBoardCore
 /// `ctoboard report`: a Markdown summary of what changed, for the weekly sync notes.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Print a Markdown summary of what changed, from the history.")
 
     @Option(help: ArgumentHelp("Only changes on or after this date (YYYY-MM-DD; default: 7 days ago).", valueName: "date"))

@@ -5,6 +5,7 @@ import CTOBoardUI
 /// `ctoboard snapshot`: the board as plain text, after some key presses.
 struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "snapshot",
         abstract: "Print the board as plain text at a size, after some key presses.",
         discussion: """
         KEYS are typed as they are, with named keys in angle brackets: "jj<space>", "<down><tab>?", \

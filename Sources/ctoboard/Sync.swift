@@ -6,6 +6,7 @@ extension SyncEngine.Side: ExpressibleByArgument {}
 /// `ctoboard sync`.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Carry external edits from each document to the other.",
         discussion: "Exit 0 when in sync, 1 when conflicts are left (each named with both versions).")
 

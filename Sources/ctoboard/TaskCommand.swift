@@ -18,7 +18,8 @@ func runOperation(_ operation: TaskOperation, options: PairOptions) throws(CLIEr
 
 /// `ctoboard toggle TASK`.
 struct Toggle: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Flip a task's checkbox in both documents.")
+    static let configuration = CommandConfiguration(
+        commandName: "toggle", abstract: "Flip a task's checkbox in both documents.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @OptionGroup var pairOptions: PairOptions
     func run() throws { try reporting { try runOperation(.toggle(task), options: pairOptions) } }
@@ -27,6 +28,7 @@ struct Toggle: ParsableCommand {
 /// `ctoboard verify TASK`.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Mark a task verified: Completed, checked, (verified DATE).")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @OptionGroup var pairOptions: PairOptions
@@ -36,6 +38,7 @@ struct Verify: ParsableCommand {
 /// `ctoboard complete TASK`.
 struct Complete: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "complete",
         abstract: "Move a task to Completed, awaiting verification.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @OptionGroup var pairOptions: PairOptions
@@ -44,7 +47,8 @@ struct Complete: ParsableCommand {
 
 /// `ctoboard start TASK`.
 struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Move a task to In Progress.")
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Move a task to In Progress.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @OptionGroup var pairOptions: PairOptions
     func run() throws { try reporting { try runOperation(.start(task), options: pairOptions) } }
@@ -52,7 +56,8 @@ struct Start: ParsableCommand {
 
 /// `ctoboard delete TASK`.
 struct Delete: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Delete a task from both documents.")
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a task from both documents.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @OptionGroup var pairOptions: PairOptions
     func run() throws { try reporting { try runOperation(.delete(task), options: pairOptions) } }
@@ -60,7 +65,8 @@ struct Delete: ParsableCommand {
 
 /// `ctoboard move TASK --to PANE`.
 struct Move: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Move a task to another pane or priority.")
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: "Move a task to another pane or priority.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @Option(help: "completed, in-progress, high, medium or low.") var to: Pane
     @OptionGroup var pairOptions: PairOptions
@@ -69,7 +75,8 @@ struct Move: ParsableCommand {
 
 /// `ctoboard reorder TASK --by N`.
 struct Reorder: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Move a task up (negative) or down within its pane.")
+    static let configuration = CommandConfiguration(
+        commandName: "reorder", abstract: "Move a task up (negative) or down within its pane.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @Option(parsing: .unconditional, help: "How many places: -1 is up one, 1 is down one.") var by: Int
     @OptionGroup var pairOptions: PairOptions
@@ -79,6 +86,7 @@ struct Reorder: ParsableCommand {
 /// `ctoboard add TEXT --to PANE`.
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Add a task to a pane in both documents (tagged with the owner in TODO.md).")
     @Argument(help: "The task's title.") var text: String
     @Option(help: "completed, in-progress, high, medium or low.") var to: Pane = .medium
@@ -88,7 +96,8 @@ struct Add: ParsableCommand {
 
 /// `ctoboard edit TASK --title TEXT`.
 struct Edit: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Change a task's title in both documents.")
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change a task's title in both documents.")
     @Argument(help: "The task: its id, or a unique fragment of its title.") var task: String
     @Option(help: "The new title.") var title: String
     @OptionGroup var pairOptions: PairOptions

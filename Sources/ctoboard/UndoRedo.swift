@@ -4,6 +4,7 @@ import CTOBoardCore
 /// `ctoboard undo`.
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undo",
         abstract: "Undo the last change in both documents (works across restarts).")
     @OptionGroup var pairOptions: PairOptions
     func run() throws {
@@ -19,7 +20,8 @@ struct Undo: ParsableCommand {
 
 /// `ctoboard redo`.
 struct Redo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Redo the last undone change.")
+    static let configuration = CommandConfiguration(
+        commandName: "redo", abstract: "Redo the last undone change.")
     @OptionGroup var pairOptions: PairOptions
     func run() throws {
         try reporting {

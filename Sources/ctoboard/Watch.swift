@@ -8,6 +8,7 @@ import Logging
 /// `ctoboard watch`: keeps every pair in sync in the foreground.
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Keep the pairs in sync: carry every external edit to the other document within a second.",
         discussion: """
         Watches the documents' folders with inotify (in-place writes, rename-over saves, vim's \

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A text document as its exact bytes, split into lines that keep their terminators.
 ///
 /// `Document` never decodes and re-encodes: the bytes it was made from are the bytes it
@@ -38,16 +46,15 @@ public struct Document: Sendable, Equatable {
         var lines: [Line] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
             var start = bom ? 3 : 0
-            var i = start
             let n = buf.count
-            while i < n {
-                if buf[i] == 0x0A {
-                    let contentEnd = (i > start && buf[i - 1] == 0x0D) ? i - 1 : i
-                    lines.append(Line(start: start, contentEnd: contentEnd, end: i + 1))
-                    start = i + 1
-                }
-                i += 1
+            // memchr finds each LF with vector instructions: several times faster than a byte loop.
+            while start < n, let hit = memchr(base + start, 0x0A, n - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let contentEnd = (i > start && buf[i - 1] == 0x0D) ? i - 1 : i
+                lines.append(Line(start: start, contentEnd: contentEnd, end: i + 1))
+                start = i + 1
             }
             if start < n {
                 lines.append(Line(start: start, contentEnd: n, end: n))

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A line diff between two documents (Myers' O(ND) algorithm), compared as exact bytes,
 /// terminators included.
 public enum LineDiff {
@@ -27,14 +35,90 @@ public enum LineDiff {
 
     /// The hunks that turn `old` into `new`.
     public static func hunks(from old: Document, to new: Document) -> [Hunk] {
-        let a = rawLines(old), b = rawLines(new)
-        // Common prefix and suffix first: most edits are small.
-        var lo = 0
-        while lo < a.count, lo < b.count, a[lo] == b[lo] { lo += 1 }
-        var ea = a.count, eb = b.count
-        while ea > lo, eb > lo, a[ea - 1] == b[eb - 1] { ea -= 1; eb -= 1 }
+        // Common prefix and suffix first, found on the bytes: most edits are small, and only the
+        // lines between are taken apart.
+        if (old.lines.isEmpty && !old.bytes.isEmpty) || (new.lines.isEmpty && !new.bytes.isEmpty) {
+            // A lone BOM: a document of bytes but no lines.
+            return old.bytes == new.bytes ? [] : middleHunks(rawLines(old), rawLines(new), offset: 0)
+        }
+        let (lo, ea, eb) = commonLines(old, new)
         if lo == ea && lo == eb { return [] }
-        // Hash lines to ints for the middle part.
+        return middleHunks(rawLines(old, lo..<ea), rawLines(new, lo..<eb), offset: lo)
+    }
+
+    /// The raw lines `range` of a document.
+    static func rawLines(_ doc: Document, _ range: Range<Int>) -> [ArraySlice<UInt8>] {
+        // The BOM belongs to the first line so that hunks reproduce it.
+        range.map { i in doc.bytes[(i == 0 ? 0 : doc.lines[i].start)..<doc.lines[i].end] }
+    }
+
+    /// How many lines the documents share at the start (`lo`), and where the lines they share at
+    /// the end begin in each (`ea`, `eb`).
+    static func commonLines(_ a: Document, _ b: Document) -> (lo: Int, ea: Int, eb: Int) {
+        let na = a.lines.count, nb = b.lines.count
+        let prefix = commonPrefix(a.bytes, b.bytes)
+        // Lines wholly inside the common bytes are equal, unless the last one is a bare last line
+        // that continues in the other document.
+        var lo = partitionPoint(na) { a.lines[$0].end <= prefix }
+        lo = min(lo, nb)
+        while lo > 0, a.lines[lo - 1].end != b.lines[lo - 1].end || a.lines[lo - 1].start != b.lines[lo - 1].start { lo -= 1 }
+        let suffix = min(commonSuffix(a.bytes, b.bytes),
+                         a.bytes.count - (lo == 0 ? 0 : a.lines[lo - 1].end),
+                         b.bytes.count - (lo == 0 ? 0 : b.lines[lo - 1].end))
+        var ea = na, eb = nb
+        while ea > lo, eb > lo {
+            let la = a.lines[ea - 1], lb = b.lines[eb - 1]
+            let fromEndA = a.bytes.count - (ea - 1 == 0 ? 0 : la.start)
+            let fromEndB = b.bytes.count - (eb - 1 == 0 ? 0 : lb.start)
+            guard fromEndA <= suffix, fromEndA == fromEndB, la.end - la.contentEnd == lb.end - lb.contentEnd,
+                  a.bytes.count - la.end == b.bytes.count - lb.end else { break }
+            ea -= 1; eb -= 1
+        }
+        return (lo, ea, eb)
+    }
+
+    /// The first index in `0..<n` where `isBefore` turns false (it is true, then false).
+    private static func partitionPoint(_ n: Int, _ isBefore: (Int) -> Bool) -> Int {
+        var lo = 0, hi = n
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isBefore(mid) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// How many bytes two arrays share at the start, compared a block at a time.
+    static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                let n = min(x.count, y.count)
+                var i = 0
+                while i + 4096 <= n, memcmp(x.baseAddress! + i, y.baseAddress! + i, 4096) == 0 { i += 4096 }
+                while i < n, x[i] == y[i] { i += 1 }
+                return i
+            }
+        }
+    }
+
+    /// How many bytes two arrays share at the end, compared a block at a time.
+    static func commonSuffix(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                let n = min(x.count, y.count)
+                var k = 0
+                while k + 4096 <= n,
+                      memcmp(x.baseAddress! + x.count - k - 4096, y.baseAddress! + y.count - k - 4096, 4096) == 0 { k += 4096 }
+                while k < n, x[x.count - 1 - k] == y[y.count - 1 - k] { k += 1 }
+                return k
+            }
+        }
+    }
+
+    /// The hunks between the differing middle parts `a` and `b`, which start at line `lo` in
+    /// both documents.
+    private static func middleHunks(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], offset lo: Int) -> [Hunk] {
+        let ea = a.count, eb = b.count
+        // Hash lines to ints.
         var ids: [ArraySlice<UInt8>: Int] = [:]
         func id(_ s: ArraySlice<UInt8>) -> Int {
             if let v = ids[s] { return v }
@@ -42,14 +126,14 @@ public enum LineDiff {
             ids[s] = v
             return v
         }
-        let x = a[lo..<ea].map(id), y = b[lo..<eb].map(id)
+        let x = a.map(id), y = b.map(id)
         let script = myers(x, y)   // pairs of matched indices (in x, in y)
         var hunks: [Hunk] = []
         var i = 0, j = 0
-        for (mi, mj) in script + [(x.count, y.count)] {
+        for (mi, mj) in script + [(ea, eb)] {
             if mi > i || mj > j {
-                hunks.append(Hunk(oldStart: lo + i, oldLines: a[(lo + i)..<(lo + mi)].map(Array.init),
-                                  newStart: lo + j, newLines: b[(lo + j)..<(lo + mj)].map(Array.init)))
+                hunks.append(Hunk(oldStart: lo + i, oldLines: a[i..<mi].map(Array.init),
+                                  newStart: lo + j, newLines: b[j..<mj].map(Array.init)))
             }
             i = mi + 1
             j = mj + 1

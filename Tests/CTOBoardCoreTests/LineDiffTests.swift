@@ -45,13 +45,31 @@ import PropertyBased
     }
 
     @Test func randomEditsRoundTrip() async {
-        let choices = ["a\n", "b\n", "c\r\n", "d", "\u{FEFF}e\n", "\n"]
-        let line = Gen.int(in: 0...5).map { choices[$0] }
+        let choices = ["a\n", "b\n", "c\r\n", "d", "\u{FEFF}e\n", "\n", "\u{FEFF}"]
+        let line = Gen.int(in: 0...6).map { choices[$0] }
         await propertyCheck(count: 300, input: line.array(of: 0...12), line.array(of: 0...12)) { x, y in
             let old = Document(bytes: Array(x.joined().utf8))
             let new = Document(bytes: Array(y.joined().utf8))
             let hunks = LineDiff.hunks(from: old, to: new)
             #expect(LineDiff.apply(hunks, to: old)?.bytes == new.bytes)
+        }
+    }
+
+    /// Small edits to long documents (where the common prefix and suffix are found on the bytes)
+    /// round trip too, and the hunks stay near the edit.
+    @Test func smallEditsToLongDocumentsRoundTrip() async {
+        let choices = ["a\n", "b\n", "c\r\n", "d", "\u{FEFF}e\n", "\n", "long line of text\n", "x\r"]
+        let line = Gen.int(in: 0...7).map { choices[$0] }
+        await propertyCheck(count: 400, input: line.array(of: 1...60), Gen.int(in: 0...1000), line.array(of: 0...3)) { x, at, insert in
+            var y = x
+            let i = at % x.count
+            let removed = min(at % 3, x.count - i)
+            y.replaceSubrange(i..<(i + removed), with: insert)
+            let old = Document(bytes: Array(x.joined().utf8))
+            let new = Document(bytes: Array(y.joined().utf8))
+            let hunks = LineDiff.hunks(from: old, to: new)
+            #expect(LineDiff.apply(hunks, to: old)?.bytes == new.bytes)
+            #expect(hunks.reduce(0) { $0 + $1.oldLines.count } <= removed + 2)
         }
     }
 }

@@ -3,13 +3,13 @@ public struct MatchedTask: Sendable, Equatable {
     /// The short stable id: six hex digits of the title key's hash, with `-N` for the Nth
     /// task of the same title.
     public var id: String
-    /// The normalized title.
-    public var key: String
     /// The task in the owner document.
     public var owner: TaskEntry?
     /// The task in TODO.md.
     public var todo: TaskEntry?
 
+    /// The normalized title (the same on both sides).
+    public var key: String { (owner ?? todo)!.key }
     /// The entry shown for the task: the owner document's, else TODO.md's.
     public var primary: TaskEntry { (owner ?? todo)! }
     /// The title for display.

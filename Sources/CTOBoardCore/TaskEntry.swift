@@ -12,9 +12,10 @@ public struct TaskEntry: Sendable, Equatable {
     public var tagPane: Pane?
     /// The group: the sub-heading inside a section, such as "Infrastructure & Hosting".
     public var group: String?
-    /// The normalized title: the task's identity across documents.
-    public var key: String
 
+    /// The normalized title: the task's identity across documents. Empty for other owners'
+    /// tasks in TODO.md, which are not taken apart.
+    public var key: String { text.key }
     /// The task's section: its tags win over its headings; nil when neither says (unknown).
     public var pane: Pane? { tagPane ?? headingPane }
     /// Whether the box is checked.

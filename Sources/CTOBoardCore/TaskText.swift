@@ -80,6 +80,10 @@ public struct TaskText: Sendable, Equatable {
         var verified: Range<Int>?
         var criticalMarker: Range<Int>?
         var allTags: [Tag] = []
+        /// The title: the text without markers and tags, white space collapsed and trimmed.
+        var titleBytes: [UInt8] = []
+        /// The normalized title (``TitleKey``).
+        var key = ""
 
         init<C: Collection>(_ text: C) where C.Element == UInt8 {
             let bytes = Array(text)
@@ -133,7 +137,49 @@ public struct TaskText: Sendable, Equatable {
                 }
                 i += 1
             }
+            titleBytes = TaskText.stripping(
+                bytes, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags)
+            key = TitleKey.make(titleBytes)
         }
+    }
+
+    /// `bytes` without `markers` and every tag's range, white space collapsed and trimmed.
+    /// The markers are few: they are walked in place rather than collected and sorted.
+    private static func stripping(
+        _ bytes: [UInt8], markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag]
+    ) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = 0
+            var pendingSpace = false
+            while i <= n {
+                // The nearest marker or tag that starts at or after i (or, overlapping, before).
+                var next = n
+                var nextEnd = n
+                for case let r? in [markers.0, markers.1, markers.2, markers.3]
+                where r.upperBound > i && r.lowerBound < next {
+                    next = r.lowerBound; nextEnd = r.upperBound
+                }
+                for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
+                    next = t.range.lowerBound; nextEnd = t.range.upperBound
+                }
+                while i < next {
+                    let b = buf[i]
+                    if ByteSearch.isSpace(b) {
+                        pendingSpace = !out.isEmpty
+                    } else {
+                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        out.append(b)
+                    }
+                    i += 1
+                }
+                if next == n { break }
+                if nextEnd > i { i = nextEnd; pendingSpace = !out.isEmpty }
+            }
+        }
+        return out
     }
 
     /// Whether the text's owner tag (the last `[Owner: NAME]` outside backticks) names `owner`
@@ -236,27 +282,10 @@ public struct TaskText: Sendable, Equatable {
     }
 
     /// The title bytes: the text without markers and tags, white space collapsed and trimmed.
-    public var titleBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        var pendingSpace = false
-        for r in markerRanges + [bytes.count..<bytes.count] {
-            while i < r.lowerBound {
-                let b = bytes[i]
-                if ByteSearch.isSpace(b) {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(b)
-                }
-                i += 1
-            }
-            if r.upperBound > i { i = r.upperBound; pendingSpace = !out.isEmpty }
-        }
-        // A title that ends in a lone ":" left by a marker is trimmed of it.
-        return out
-    }
+    public var titleBytes: [UInt8] { parts.titleBytes }
+
+    /// The normalized title: the task's identity across documents (see ``TitleKey``).
+    public var key: String { parts.key }
 
     /// The title for display.
     public var title: String { String(decoding: titleBytes, as: UTF8.self) }

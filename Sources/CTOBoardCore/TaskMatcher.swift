@@ -11,16 +11,28 @@ public enum TaskMatcher {
     public static func match(ownerDoc: TaskDocument, todo: TaskDocument, owner: String) -> [MatchedTask] {
         var result: [MatchedTask] = []
         result.reserveCapacity(ownerDoc.entries.count + 16)
-        var byKey: [ExactKey: [Int]] = [:]          // key -> indices into result, in order
-        byKey.reserveCapacity(ownerDoc.entries.count)
-        var occurrences: [ExactKey: Int] = [:]
-        occurrences.reserveCapacity(ownerDoc.entries.count)
+        // Per title key: its first task in `result`, and how many of the owner document's tasks
+        // carry it; `nextSlot` chains a key's further tasks (duplicate titles, rare).
+        var slots: [ExactKey: (first: Int, last: Int, count: Int)] = [:]
+        slots.reserveCapacity(ownerDoc.entries.count)
+        var hashes: [UInt64] = []           // each task's key hash, for `disambiguate`
+        hashes.reserveCapacity(ownerDoc.entries.count + 16)
+        var nextSlot: [Int] = []
+        nextSlot.reserveCapacity(ownerDoc.entries.count + 16)
         for entry in ownerDoc.entries where entry.pane != nil {
             let k = ExactKey(entry.key)
-            let n = occurrences[k, default: 0] + 1
-            occurrences[k] = n
-            byKey[k, default: []].append(result.count)
-            result.append(MatchedTask(id: id(entry.key, n), key: entry.key, owner: entry, todo: nil))
+            let index = result.count
+            var n = 1
+            if let s = slots[k] {
+                n = s.count + 1
+                nextSlot[s.last] = index
+                slots[k] = (s.first, index, n)
+            } else {
+                slots[k] = (index, index, 1)
+            }
+            nextSlot.append(-1)
+            result.append(MatchedTask(id: id(hash: k.hash, n), owner: entry, todo: nil))
+            hashes.append(k.hash)
         }
         var todoOccurrences: [ExactKey: Int] = [:]
         let ownerBytes = Array(owner.utf8)
@@ -28,27 +40,41 @@ public enum TaskMatcher {
             let k = ExactKey(entry.key)
             let n = todoOccurrences[k, default: 0] + 1
             todoOccurrences[k] = n
-            if let slots = byKey[k], n <= slots.count {
-                result[slots[n - 1]].todo = entry
+            if let s = slots[k], n <= s.count {
+                var slot = s.first
+                for _ in 1..<n { slot = nextSlot[slot] }
+                result[slot].todo = entry
             } else {
-                result.append(MatchedTask(id: id(entry.key, n), key: entry.key, owner: nil, todo: entry))
+                result.append(MatchedTask(id: id(hash: k.hash, n), owner: nil, todo: entry))
+                hashes.append(k.hash)
             }
         }
-        disambiguate(&result)
+        disambiguate(&result, hashes: hashes)
         return result
     }
 
     static func id(_ key: String, _ occurrence: Int, digits: Int = 6) -> String {
-        let base = TitleKey.shortID(key, digits: digits)
+        id(hash: TitleKey.hash(key), occurrence, digits: digits)
+    }
+
+    static func id(hash: UInt64, _ occurrence: Int, digits: Int = 6) -> String {
+        let base = TitleKey.shortID(hash: hash, digits: digits)
         return occurrence == 1 ? base : "\(base)-\(occurrence)"
     }
 
     /// Gives tasks whose different titles hash to the same short id longer ids (more digits of
     /// the same hash), so that every id names one task. Ids stay six digits otherwise.
-    static func disambiguate(_ tasks: inout [MatchedTask]) {
+    static func disambiguate(_ tasks: inout [MatchedTask], hashes: [UInt64]) {
+        // A quick pass on the six-digit prefixes of the hashes finds whether any differ in title.
+        var hashByPrefix: [UInt64: UInt64] = [:]
+        hashByPrefix.reserveCapacity(tasks.count)
+        var clash = false
+        for h in hashes {
+            if let other = hashByPrefix.updateValue(h, forKey: h >> 40), other != h { clash = true; break }
+        }
+        guard clash else { return }
         var keysByID: [String: Set<String>] = [:]
         for t in tasks { keysByID[t.id, default: []].insert(t.key) }
-        guard keysByID.values.contains(where: { $0.count > 1 }) else { return }
         var digits = 6
         var clashing = Set(keysByID.filter { $0.value.count > 1 }.flatMap(\.value))
         while !clashing.isEmpty, digits < 16 {
@@ -64,19 +90,25 @@ public enum TaskMatcher {
     }
 }
 
-/// A title key compared and hashed as its UTF-8 bytes. Keys are already case-folded and in NFC,
-/// so this is the same equality as String's, without String's normalizing hash.
+/// A title key compared as its UTF-8 bytes and hashed by its FNV-1a hash (computed once, and
+/// also the source of its id). Keys are already case-folded and in NFC, so this is the same
+/// equality as String's, without String's normalizing hash.
 struct ExactKey: Hashable {
     let string: String
+    let hash: UInt64
 
-    init(_ string: String) { self.string = string }
-
-    static func == (a: ExactKey, b: ExactKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    init(_ string: String) {
+        self.string = string
+        hash = TitleKey.hash(string)
     }
+
+    static func == (a: ExactKey, b: ExactKey) -> Bool {
+        guard a.hash == b.hash else { return false }
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 extension String {

@@ -104,13 +104,33 @@ public enum TitleKey {
     /// `digits` (6 to 16) is longer only where two different titles of one pair would share the
     /// six-digit id (see ``TaskMatcher``).
     public static func shortID(_ key: String, digits: Int = 6) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in key.utf8 {
-            hash ^= UInt64(b)
-            hash &*= 0x100000001b3
+        shortID(hash: hash(key), digits: digits)
+    }
+
+    /// The 64-bit FNV-1a hash of a key's UTF-8, from which its ids are cut.
+    public static func hash(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { buf in
+            var hash: UInt64 = 0xcbf29ce484222325
+            for b in buf {
+                hash ^= UInt64(b)
+                hash &*= 0x100000001b3
+            }
+            return hash
         }
+    }
+
+    /// The first `digits` (6 to 16) hex digits of a key's ``hash(_:)``.
+    public static func shortID(hash: UInt64, digits: Int = 6) -> String {
         let n = max(1, min(16, digits))
-        let hex = String(hash >> UInt64(64 - 4 * n), radix: 16)
-        return String(repeating: "0", count: max(0, n - hex.count)) + hex
+        let value = hash >> UInt64(64 - 4 * n)
+        return String(unsafeUninitializedCapacity: n) { buf in
+            let hex: StaticString = "0123456789abcdef"
+            for k in 0..<n {
+                let nibble = Int(value >> UInt64(4 * (n - 1 - k)) & 0xF)
+                buf[k] = hex.utf8Start[nibble]
+            }
+            return n
+        }
     }
 }

@@ -39,6 +39,19 @@ public struct JSONWriter: Sendable {
         bytes.append(0x22)
     }
 
+    /// A JSON string literal from UTF-8 bytes; invalid UTF-8 is written as U+FFFD, as
+    /// `String(decoding:as:)` would show it.
+    public mutating func string(utf8 text: [UInt8]) {
+        let plain = text.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }
+        if plain {
+            bytes.append(0x22)
+            bytes.append(contentsOf: text)
+            bytes.append(0x22)
+        } else {
+            string(String(decoding: text, as: UTF8.self))
+        }
+    }
+
     public mutating func optionalString(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }

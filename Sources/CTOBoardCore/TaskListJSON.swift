@@ -8,26 +8,34 @@ public enum TaskListJSON {
         w.key("ownerDoc"); w.string(pair.paths.ownerDoc); w.raw(",")
         w.key("todo"); w.string(pair.paths.todo); w.raw(",")
         w.key("tasks"); w.raw("[")
-        for (i, task) in pair.tasks.enumerated() {
+        for i in pair.tasks.indices {
             if i > 0 { w.raw(",") }
-            // One look at the entry shown; MatchedTask's conveniences would each look again.
-            let shown = task.owner ?? task.todo!
-            let pane = task.pane
-            w.raw("\n{")
-            w.key("id"); w.string(task.id); w.raw(",")
-            w.key("title"); w.string(shown.title); w.raw(",")
-            w.key("section"); w.optionalString(pane?.sectionName); w.raw(",")
-            w.key("priority"); w.optionalString(pane?.priorityName); w.raw(",")
-            w.key("state"); w.string(task.state.rawValue); w.raw(",")
-            w.key("group"); w.optionalString(task.group); w.raw(",")
-            w.key("critical"); w.bool(task.critical); w.raw(",")
-            w.key("inOwnerDoc"); w.bool(task.owner != nil); w.raw(",")
-            w.key("inTodo"); w.bool(task.todo != nil); w.raw(",")
-            w.key("ownerLine"); w.optionalInt(task.owner.map { $0.line + 1 }); w.raw(",")
-            w.key("todoLine"); w.optionalInt(task.todo.map { $0.line + 1 })
-            w.raw("}")
+            write(pair.tasks[i], to: &w)
         }
         w.raw("\n]}\n")
         return w.bytes
+    }
+
+    /// One task's object. The entry shown is looked at once; MatchedTask's conveniences would
+    /// each look again.
+    private static func write(_ task: borrowing MatchedTask, to w: inout JSONWriter) {
+        let owner = task.owner, todo = task.todo
+        let shown = owner ?? todo!
+        let pane = owner?.pane ?? todo?.pane
+        let state: TaskState
+        if let owner, owner.pane != nil { state = owner.state } else if let todo, todo.pane != nil { state = todo.state } else { state = shown.state }
+        w.raw("\n{")
+        w.key("id"); w.string(task.id); w.raw(",")
+        w.key("title"); w.string(utf8: shown.text.titleBytes); w.raw(",")
+        w.key("section"); w.optionalString(pane?.sectionName); w.raw(",")
+        w.key("priority"); w.optionalString(pane?.priorityName); w.raw(",")
+        w.key("state"); w.string(state.rawValue); w.raw(",")
+        w.key("group"); w.optionalString(owner?.group ?? todo?.group); w.raw(",")
+        w.key("critical"); w.bool((owner?.critical ?? false) || (todo?.critical ?? false)); w.raw(",")
+        w.key("inOwnerDoc"); w.bool(owner != nil); w.raw(",")
+        w.key("inTodo"); w.bool(todo != nil); w.raw(",")
+        w.key("ownerLine"); w.optionalInt(owner.map { $0.line + 1 }); w.raw(",")
+        w.key("todoLine"); w.optionalInt(todo.map { $0.line + 1 })
+        w.raw("}")
     }
 }

@@ -11,7 +11,7 @@ public struct BaseSnapshot: Sendable, Equatable {
     static let magic = Array("CTOBOARD-BASE 1\n".utf8)
 
     public func encode() -> [UInt8] {
-        var w = BinaryWriter(magic: Self.magic)
+        var w = BinaryWriter(magic: Self.magic, capacity: owner.count + todo.count + 16)
         w.blob(owner)
         w.blob(todo)
         return w.seal()

@@ -4,7 +4,11 @@ struct BinaryWriter {
     var bytes: [UInt8] = []
 
     /// A writer for a state file that starts with `magic` (see ``seal()``).
-    init(magic: [UInt8] = []) { bytes = magic }
+    /// `capacity`: the expected size, so that large blobs are not copied as the buffer grows.
+    init(magic: [UInt8] = [], capacity: Int = 0) {
+        bytes = magic
+        bytes.reserveCapacity(magic.count + capacity + 8)
+    }
 
     /// The bytes with a checksum of everything before it appended: a torn or damaged file
     /// fails ``BinaryReader/init(sealed:magic:)``.
@@ -14,7 +18,7 @@ struct BinaryWriter {
     }
 
     mutating func u64(_ v: UInt64) {
-        for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(i)))) }
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func blob(_ b: [UInt8]) {

@@ -32,11 +32,19 @@ public struct Journal: Sendable, Equatable {
     public var historyPath: String
     public var historyLine: [UInt8]
 
+    public init(basePath: String, pair: PairPaths, entries: [Entry], historyPath: String, historyLine: [UInt8]) {
+        self.basePath = basePath
+        self.pair = pair
+        self.entries = entries
+        self.historyPath = historyPath
+        self.historyLine = historyLine
+    }
+
     static let magic = Array("CTOBOARD-JOURNAL 2\n".utf8)
 
     /// The journal's bytes.
     public func encode() -> [UInt8] {
-        var w = BinaryWriter(magic: Self.magic)
+        var w = BinaryWriter(magic: Self.magic, capacity: entries.reduce(4096) { $0 + $1.new.count + 64 })
         w.string(basePath)
         w.string(pair.owner); w.string(pair.ownerDoc); w.string(pair.todo)
         w.string(historyPath); w.blob(historyLine)

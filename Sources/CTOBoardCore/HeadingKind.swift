@@ -36,15 +36,17 @@ public enum HeadingKind: Sendable, Hashable {
         classify(words: words(bytes))
     }
 
+    private static let filler: Set<String> = ["priority", "tasks", "task", "items", "prio"]
+    private static let progressWords: Set<String> = ["inprogress", "doing", "wip", "ongoing", "active", "started"]
+    private static let completedWords: Set<String> = ["completed", "complete", "done", "finished", "verified"]
+    private static let pendingWords: Set<String> = ["pending", "backlog", "todo", "todos", "planned", "upcoming", "queued"]
+
     static func classify(words all: [String]) -> HeadingKind {
         // "TODO.md" names the file ("Current Tasks (Synced with TODO.md)"), not a Todo section.
-        let words = all.enumerated()
-            .filter { !($0.element == "todo" && $0.offset + 1 < all.count && all[$0.offset + 1] == "md") }
-            .map(\.element)
+        func namesFile(_ i: Int) -> Bool { all[i] == "todo" && i + 1 < all.count && all[i + 1] == "md" }
+        let words = all.indices.contains(where: namesFile) ? all.indices.filter { !namesFile($0) }.map { all[$0] } : all
         guard let first = words.first else { return .other }
-        let filler: Set<String> = ["priority", "tasks", "task", "items", "prio"]
-        let rest = words.dropFirst()
-        if rest.allSatisfy({ filler.contains($0) }) {
+        if words.dropFirst().allSatisfy({ filler.contains($0) }) {
             switch first {
             case "high", "urgent", "p1": return .priority(.high)
             case "medium", "med", "normal", "p2": return .priority(.medium)
@@ -60,16 +62,15 @@ public enum HeadingKind: Sendable, Hashable {
             default: break
             }
         }
-        let set = Set(words)
         for (i, w) in words.enumerated() where w == "in" && i + 1 < words.count && words[i + 1] == "progress" {
             return .inProgress
         }
-        if !set.isDisjoint(with: ["inprogress", "doing", "wip", "ongoing", "active", "started"]) { return .inProgress }
-        if !set.isDisjoint(with: ["completed", "complete", "done", "finished", "verified"]) { return .completed }
+        if words.contains(where: progressWords.contains) { return .inProgress }
+        if words.contains(where: completedWords.contains) { return .completed }
         for (i, w) in words.enumerated() where w == "to" && i + 1 < words.count && words[i + 1] == "do" {
             return .pending
         }
-        if !set.isDisjoint(with: ["pending", "backlog", "todo", "todos", "planned", "upcoming", "queued"]) { return .pending }
+        if words.contains(where: pendingWords.contains) { return .pending }
         return .other
     }
 

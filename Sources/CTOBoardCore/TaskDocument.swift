@@ -46,6 +46,7 @@ public struct TaskDocument: Sendable {
         var pendingAnchor: Anchor?
         var lastUpdated: [Int] = []
         var syncPath: String?
+        var statusPanes: [String: HeadingKind] = [:]
 
         var section: HeadingKind = .other      // completed / inProgress / pending / other (none)
         var sectionLevel = 0
@@ -162,14 +163,14 @@ public struct TaskDocument: Sendable {
                     let text = TaskText(textBytes)
                     var tagPane: Pane?
                     if let status = text.status {
-                        switch HeadingKind.statusPane(status.value) {
+                        switch Self.statusPane(status.value, cache: &statusPanes) {
                         case .completed: tagPane = .completed
                         case .inProgress: tagPane = .inProgress
-                        case .pending: tagPane = Self.priorityPane(text.priority) ?? .medium
+                        case .pending: tagPane = Self.priorityPane(text.priority, cache: &statusPanes) ?? .medium
                         case .priority(let p): tagPane = p
                         case .other: tagPane = nil
                         }
-                    } else if let p = Self.priorityPane(text.priority) {
+                    } else if let p = Self.priorityPane(text.priority, cache: &statusPanes) {
                         tagPane = p
                     }
                     entries.append(TaskEntry(
@@ -185,10 +186,18 @@ public struct TaskDocument: Sendable {
         self.syncPath = syncPath
     }
 
-    private static func priorityPane(_ tag: TaskText.Tag?) -> Pane? {
+    private static func priorityPane(_ tag: TaskText.Tag?, cache: inout [String: HeadingKind]) -> Pane? {
         guard let tag else { return nil }
-        if case .priority(let p) = HeadingKind.statusPane(tag.value) { return p }
+        if case .priority(let p) = statusPane(tag.value, cache: &cache) { return p }
         return nil
+    }
+
+    /// ``HeadingKind/statusPane(_:)``, remembered: a document repeats a handful of values.
+    private static func statusPane(_ value: String, cache: inout [String: HeadingKind]) -> HeadingKind {
+        if let known = cache[value] { return known }
+        let kind = HeadingKind.statusPane(value)
+        cache[value] = kind
+        return kind
     }
 
     private static func groupName(_ bytes: ArraySlice<UInt8>) -> String? {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small byte-level helpers: ASCII case-insensitive matching without going through String.
 enum ByteSearch {
     @inline(__always)
@@ -43,5 +51,18 @@ extension Array where Element == UInt8 {
     /// The UTF-8 bytes of an ASCII literal, lowercased (for ``ByteSearch`` patterns).
     init(lowercasedASCII s: StaticString) {
         self = s.withUTF8Buffer { Array($0) }.map(ByteSearch.lower)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether two byte arrays are equal, compared with memcmp: `==` compares element by element,
+    /// which for whole documents costs milliseconds.
+    func sameBytes(as other: [UInt8]?) -> Bool {
+        guard let other, count == other.count else { return false }
+        return withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                a.baseAddress == b.baseAddress || a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+            }
+        }
     }
 }

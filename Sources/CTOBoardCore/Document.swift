@@ -63,6 +63,9 @@ public struct Document: Sendable, Equatable {
         self.lines = lines
     }
 
+    /// Documents are equal when their bytes are (the lines follow from them).
+    public static func == (a: Document, b: Document) -> Bool { a.bytes.sameBytes(as: b.bytes) }
+
     /// The serialized document: exactly ``bytes``.
     public func serialize() -> [UInt8] { bytes }
 

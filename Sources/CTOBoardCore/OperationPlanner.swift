@@ -27,7 +27,7 @@ public struct OperationPlanner: Sendable {
             change = try apply(operation, to: task, in: pair, owner: &owner, todo: &todo)
         }
         if updateLastUpdated {
-            if owner.document != pair.ownerDoc.document || todo.document != pair.todo.document {
+            if !owner.document.bytes.sameBytes(as: pair.ownerDoc.document.bytes) || !todo.document.bytes.sameBytes(as: pair.todo.document.bytes) {
                 owner.setLastUpdated(today)
                 todo.setLastUpdated(today)
             }

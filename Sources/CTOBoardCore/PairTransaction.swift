@@ -34,8 +34,8 @@ public enum PairTransaction {
         let ownerTarget = AtomicFile.resolve(pair.ownerDoc)
         let todoTarget = AtomicFile.resolve(pair.todo)
         var docs: [(target: String, old: [UInt8], new: [UInt8], step: String, hunks: [LineDiff.Hunk]?)] = []
-        if newOwner != oldOwner { docs.append((ownerTarget, oldOwner, newOwner, "owner", ownerHunks)) }
-        if newTodo != oldTodo { docs.append((todoTarget, oldTodo, newTodo, "todo", todoHunks)) }
+        if !newOwner.sameBytes(as: oldOwner) { docs.append((ownerTarget, oldOwner, newOwner, "owner", ownerHunks)) }
+        if !newTodo.sameBytes(as: oldTodo) { docs.append((todoTarget, oldTodo, newTodo, "todo", todoHunks)) }
         var staged: [String] = []
         func discardStaged() { for t in staged { unlink(t) } }
         do throws(WriteError) {
@@ -49,7 +49,7 @@ public enum PairTransaction {
             throw .write(error)
         }
         // Both still hold what the change was planned on?
-        for d in docs where (try? FileIO.readRaw(at: d.target)) != d.old {
+        for d in docs where !d.old.sameBytes(as: try? FileIO.readRaw(at: d.target)) {
             discardStaged()
             throw .changedUnderneath(path: d.target)
         }
@@ -146,9 +146,9 @@ public enum PairTransaction {
         for e in journal.entries {
             unlink(AtomicFile.tempPath(for: e.path))
             let current = try? FileIO.readRaw(at: e.path)
-            if current == e.new {
+            if e.new.sameBytes(as: current) {
                 finalContents[e.path] = e.new
-            } else if current == e.old || current == nil {
+            } else if e.old.sameBytes(as: current) || current == nil {
                 try AtomicFile.replace(e.path, with: e.new)
                 finalContents[e.path] = e.new
             } else if let current, let merged = LineDiff.merge(base: Document(bytes: e.old), ours: Document(bytes: e.new), theirs: Document(bytes: current)) {

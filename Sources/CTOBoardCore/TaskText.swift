@@ -69,74 +69,91 @@ public struct TaskText: Sendable, Equatable {
 
     /// The parsed pieces, shared by copies: a task line's text is parsed once and a
     /// ``TaskEntry`` stays small (one reference instead of every range inline).
-    final class Parts: @unchecked Sendable {
-        // Set only while parsing, in `init`; never changed afterwards.
-        var bytes: [UInt8] = []
-        var owner: Tag?
-        var status: Tag?
-        var priority: Tag?
-        var verifyMarker: Range<Int>?
-        var needsVerification: Range<Int>?
-        var verified: Range<Int>?
-        var criticalMarker: Range<Int>?
-        var allTags: [Tag] = []
+    final class Parts: Sendable {
+        let bytes: [UInt8]
+        let owner: Tag?
+        let status: Tag?
+        let priority: Tag?
+        let verifyMarker: Range<Int>?
+        let needsVerification: Range<Int>?
+        let verified: Range<Int>?
+        let criticalMarker: Range<Int>?
+        let allTags: [Tag]
         /// The title: the text without markers and tags, white space collapsed and trimmed.
-        var titleBytes: [UInt8] = []
+        let titleBytes: [UInt8]
         /// The normalized title (``TitleKey``).
-        var key = ""
+        let key: String
 
         init<C: Collection>(_ text: C) where C.Element == UInt8 {
-            let bytes = Array(text)
+            // One memcpy when the bytes are contiguous (a slice of a document's buffer), rather than
+            // a copy element by element.
+            let bytes = text.withContiguousStorageIfAvailable { Array($0) } ?? Array(text)
+            var owner: Tag?, status: Tag?, priority: Tag?
+            var verifyMarker: Range<Int>?, needsVerification: Range<Int>?, verified: Range<Int>?, criticalMarker: Range<Int>?
+            var allTags: [Tag] = []
+            // Scanned through a buffer pointer, into locals: no bounds or exclusivity checks per byte.
+            bytes.withUnsafeBufferPointer { buf in
+                let n = buf.count
+                var i = 0
+                // Leading markers: **VERIFY**: and **CRITICAL**: in either order.
+                func leadingMarker(_ pattern: [UInt8]) -> Range<Int>? {
+                    var j = i
+                    while j < n, ByteSearch.isSpace(buf[j]) { j += 1 }
+                    guard j < n, buf[j] == 0x2A, ByteSearch.matches(buf, at: j, pattern) else { return nil }
+                    var e = j + pattern.count
+                    if e < n, buf[e] == 0x3A { e += 1 }
+                    while e < n, ByteSearch.isSpace(buf[e]) { e += 1 }
+                    return j..<e
+                }
+                for _ in 0..<2 {
+                    if verifyMarker == nil, let r = leadingMarker(TaskText.verifyPattern) { verifyMarker = r; i = r.upperBound }
+                    if criticalMarker == nil, let r = leadingMarker(TaskText.criticalPattern) { criticalMarker = r; i = r.upperBound }
+                }
+                // Scan the rest, skipping code spans.
+                while i < n {
+                    let b = buf[i]
+                    if b == 0x60 { // backtick run
+                        var run = 0
+                        while i + run < n, buf[i + run] == 0x60 { run += 1 }
+                        if let close = TaskText.closingRun(buf, from: i + run, length: run) {
+                            i = close + run
+                        } else {
+                            i += run
+                        }
+                        continue
+                    }
+                    if b == 0x5B, let (name, value, end) = TaskText.tagRange(buf, at: i) {
+                        let tag = Tag(value: String(decoding: UnsafeBufferPointer(rebasing: buf[value]), as: UTF8.self),
+                                      range: i..<end)
+                        if name == 0 { owner = tag }
+                        if name == 1 { status = tag }
+                        if name == 2 { priority = tag }
+                        allTags.append(tag)
+                        i = end
+                        continue
+                    }
+                    if b == 0x28 { // (
+                        if ByteSearch.matches(buf, at: i, TaskText.needsPattern) {
+                            needsVerification = i..<(i + TaskText.needsPattern.count)
+                        } else if ByteSearch.matches(buf, at: i, TaskText.criticalParen) {
+                            if criticalMarker == nil { criticalMarker = i..<(i + TaskText.criticalParen.count) }
+                        } else if ByteSearch.matches(buf, at: i, TaskText.verifiedPattern),
+                                  let close = buf[i...].firstIndex(of: 0x29) {
+                            verified = i..<(close + 1)
+                        }
+                    }
+                    i += 1
+                }
+            }
             self.bytes = bytes
-            let n = bytes.count
-            var i = 0
-            // Leading markers: **VERIFY**: and **CRITICAL**: in either order.
-            func leadingMarker(_ pattern: [UInt8]) -> Range<Int>? {
-                var j = i
-                while j < n, ByteSearch.isSpace(bytes[j]) { j += 1 }
-                guard ByteSearch.matches(bytes, at: j, pattern) else { return nil }
-                var e = j + pattern.count
-                if e < n, bytes[e] == 0x3A { e += 1 }
-                while e < n, ByteSearch.isSpace(bytes[e]) { e += 1 }
-                return j..<e
-            }
-            for _ in 0..<2 {
-                if verifyMarker == nil, let r = leadingMarker(TaskText.verifyPattern) { verifyMarker = r; i = r.upperBound }
-                if criticalMarker == nil, let r = leadingMarker(TaskText.criticalPattern) { criticalMarker = r; i = r.upperBound }
-            }
-            // Scan the rest, skipping code spans.
-            while i < n {
-                let b = bytes[i]
-                if b == 0x60 { // backtick run
-                    var run = 0
-                    while i + run < n, bytes[i + run] == 0x60 { run += 1 }
-                    if let close = TaskText.closingRun(bytes, from: i + run, length: run) {
-                        i = close + run
-                    } else {
-                        i += run
-                    }
-                    continue
-                }
-                if b == 0x5B, let (name, value, end) = TaskText.tag(bytes, at: i) {
-                    let tag = Tag(value: value, range: i..<end)
-                    if name == 0 { owner = tag; allTags.append(tag) }
-                    if name == 1 { status = tag; allTags.append(tag) }
-                    if name == 2 { priority = tag; allTags.append(tag) }
-                    i = end
-                    continue
-                }
-                if b == 0x28 { // (
-                    if ByteSearch.matches(bytes, at: i, TaskText.needsPattern) {
-                        needsVerification = i..<(i + TaskText.needsPattern.count)
-                    } else if ByteSearch.matches(bytes, at: i, TaskText.criticalParen) {
-                        if criticalMarker == nil { criticalMarker = i..<(i + TaskText.criticalParen.count) }
-                    } else if ByteSearch.matches(bytes, at: i, TaskText.verifiedPattern),
-                              let close = bytes[i...].firstIndex(of: 0x29) {
-                        verified = i..<(close + 1)
-                    }
-                }
-                i += 1
-            }
+            self.owner = owner
+            self.status = status
+            self.priority = priority
+            self.verifyMarker = verifyMarker
+            self.needsVerification = needsVerification
+            self.verified = verified
+            self.criticalMarker = criticalMarker
+            self.allTags = allTags
             titleBytes = TaskText.stripping(
                 bytes, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags)
             key = TitleKey.make(titleBytes)
@@ -266,12 +283,6 @@ public struct TaskText: Sendable, Equatable {
             }
         }
         return nil
-    }
-
-    /// Parses `[Owner: X]`, `[Status: X]`, `[Priority: X]` at `i`: (kind 0/1/2, value, end).
-    private static func tag(_ bytes: [UInt8], at i: Int) -> (Int, String, Int)? {
-        guard let (kind, value, end) = tagRange(bytes, at: i) else { return nil }
-        return (kind, String(decoding: bytes[value], as: UTF8.self), end)
     }
 
     /// Every marker and tag range, sorted.

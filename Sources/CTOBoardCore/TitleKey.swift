@@ -8,42 +8,48 @@ import Foundation
 public enum TitleKey {
     /// The key of a title given as bytes.
     public static func make(_ title: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(title.count)
         var ascii = true
-        var pendingSpace = false
-        let n = title.count
-        var i = 0
-        while i < n {
-            let b = title[i]
-            if b == 0x2A { i += 1; continue }                         // *
-            if b == 0x7E, i + 1 < n, title[i + 1] == 0x7E { i += 2; continue } // ~~
-            if b == 0x5F {                                          // _ at a word edge
-                let before = i == 0 || ByteSearch.isSpace(title[i - 1]) || title[i - 1] == 0x5F
-                let after = i + 1 == n || ByteSearch.isSpace(title[i + 1]) || title[i + 1] == 0x5F
-                if before || after { i += 1; continue }
-            }
-            if ByteSearch.isSpace(b) || b == 0x0D || b == 0x0A {
-                pendingSpace = !out.isEmpty
-                i += 1
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            if b >= 0x80 {
-                ascii = false
-                // Latin-1 capitals (À..Þ but ×) fold here, without the Unicode tables.
-                if b == 0xC3, i + 1 < n, title[i + 1] >= 0x80, title[i + 1] <= 0x9E, title[i + 1] != 0x97 {
-                    out.append(0xC3)
-                    out.append(title[i + 1] + 0x20)
-                    i += 2
-                    continue
+        let out = [UInt8](unsafeUninitializedCapacity: title.count) { out, count in
+            title.withUnsafeBufferPointer { title in
+                var k = 0
+                var pendingSpace = false
+                let n = title.count
+                var i = 0
+                while i < n {
+                    let b = title[i]
+                    if b == 0x2A { i += 1; continue }                         // *
+                    if b == 0x7E, i + 1 < n, title[i + 1] == 0x7E { i += 2; continue } // ~~
+                    if b == 0x5F {                                          // _ at a word edge
+                        let before = i == 0 || ByteSearch.isSpace(title[i - 1]) || title[i - 1] == 0x5F
+                        let after = i + 1 == n || ByteSearch.isSpace(title[i + 1]) || title[i + 1] == 0x5F
+                        if before || after { i += 1; continue }
+                    }
+                    if ByteSearch.isSpace(b) || b == 0x0D || b == 0x0A {
+                        pendingSpace = k > 0
+                        i += 1
+                        continue
+                    }
+                    if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
+                    if b >= 0x80 {
+                        ascii = false
+                        // Latin-1 capitals (À..Þ but ×) fold here, without the Unicode tables.
+                        if b == 0xC3, i + 1 < n, title[i + 1] >= 0x80, title[i + 1] <= 0x9E, title[i + 1] != 0x97 {
+                            out[k] = 0xC3
+                            out[k + 1] = title[i + 1] + 0x20
+                            k += 2
+                            i += 2
+                            continue
+                        }
+                    }
+                    out[k] = ByteSearch.lower(b)
+                    k += 1
+                    i += 1
                 }
+                // Trailing punctuation left over by marker removal ("Title:" vs "Title") does not count.
+                while k > 0, out[k - 1] == 0x3A || out[k - 1] == 0x20 { k -= 1 }
+                count = k
             }
-            out.append(ByteSearch.lower(b))
-            i += 1
         }
-        // Trailing punctuation left over by marker removal ("Title:" vs "Title") does not count.
-        while let last = out.last, last == 0x3A || last == 0x20 { out.removeLast() }
         let s = String(decoding: out, as: UTF8.self)
         if ascii || !needsUnicodeFolding(out) { return s }
         return s.lowercased().precomposedStringWithCanonicalMapping

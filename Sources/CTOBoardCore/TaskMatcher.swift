@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Pairs the owner document's tasks with the owner's tasks in TODO.md by normalized title.
 ///
 /// Tasks with equal titles within one document pair up in order: the first with the first.
@@ -36,7 +44,9 @@ public enum TaskMatcher {
         }
         var todoOccurrences: [ExactKey: Int] = [:]
         let ownerBytes = Array(owner.utf8)
-        for entry in todo.entries where !entry.key.isEmpty && entry.text.isOwned(by: ownerBytes) {
+        // A TODO.md parsed for this owner has taken apart only the owner's tasks already.
+        let onlyOwners = todo.keyOwner == owner
+        for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
             let k = ExactKey(entry.key)
             let n = todoOccurrences[k, default: 0] + 1
             todoOccurrences[k] = n
@@ -105,7 +115,9 @@ struct ExactKey: Hashable {
     static func == (a: ExactKey, b: ExactKey) -> Bool {
         guard a.hash == b.hash else { return false }
         var x = a.string, y = b.string
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

@@ -28,11 +28,11 @@ public struct Session: Sendable {
         public var paths: PairPaths
         /// The pair after the change, parsed on first use (the CLI never needs it).
         public var pair: TaskPair {
-            guard let change else { return TaskPair(paths: paths, ownerBytes: before.owner, todoBytes: before.todo) }
+            guard let change else { return planned }
             return TaskPair(paths: paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
         }
-        /// The documents before the operation (after any sync).
-        var before: (owner: [UInt8], todo: [UInt8])
+        /// The pair the change was planned on (after any sync).
+        public var planned: TaskPair
         /// What recovery did at the start.
         public var recovery: PairTransaction.Recovery
     }
@@ -53,22 +53,49 @@ public struct Session: Sendable {
         do { return try TaskPair.load(paths) } catch { throw .document(error) }
     }
 
+    /// Both documents as read before the lock was taken, with their stamps.
+    struct PreRead {
+        var owner: (bytes: [UInt8], stamp: FileIO.Stamp?)
+        var todo: (bytes: [UInt8], stamp: FileIO.Stamp?)
+    }
+
+    /// Reads the pair under the lock, reusing the bytes read before it was taken for a document
+    /// whose stamp has not changed since. A change the stamp misses (a write in the same clock
+    /// tick) is still caught: a commit compares each document with the bytes it was planned on.
+    func read(reusing pre: PreRead) throws(SessionError) -> TaskPair {
+        func current(_ path: String, _ seen: (bytes: [UInt8], stamp: FileIO.Stamp?), hint: String) throws(SessionError) -> [UInt8] {
+            if let stamp = seen.stamp, FileIO.stamp(path) == stamp { return seen.bytes }
+            do { return try FileIO.readDocument(at: path, missingHint: hint) } catch { throw .document(error) }
+        }
+        let owner = try current(paths.ownerDoc, pre.owner, hint: "pass the owner document with --owner-doc PATH")
+        let todo = try current(paths.todo, pre.todo, hint: "pass TODO.md with --todo PATH")
+        return TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
+    }
+
     /// Whether both documents on disk are still what the last transaction wrote (its base
     /// snapshot). Watchers drain their own writes' events and then ask this, so that an edit
     /// landing during a sync is not lost with those events.
     public func documentsMatchBase() -> Bool {
         guard let base = store.loadBase(paths) else { return false }
-        return (try? FileIO.readRaw(at: paths.ownerDoc)) == base.owner && (try? FileIO.readRaw(at: paths.todo)) == base.todo
+        return base.owner.sameBytes(as: try? FileIO.readRaw(at: paths.ownerDoc)) && base.todo.sameBytes(as: try? FileIO.readRaw(at: paths.todo))
     }
 
     // MARK: Changing
 
     /// Takes the lock, recovers, runs `body`, releases.
     public func withLock<T>(_ body: (PairTransaction.Recovery) throws(SessionError) -> T) throws(SessionError) -> T {
+        try withLockReading { recovery, _ throws(SessionError) in try body(recovery) }
+    }
+
+    /// ``withLock(_:)``, handing the body the documents as read before the lock.
+    func withLockReading<T>(_ body: (PairTransaction.Recovery, PreRead) throws(SessionError) -> T) throws(SessionError) -> T {
         // Bad input is reported before anything is written, the state folder included.
+        let pre: PreRead
         do {
-            _ = try FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH")
-            _ = try FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH")
+            let ownerStamp = FileIO.stamp(paths.ownerDoc), todoStamp = FileIO.stamp(paths.todo)
+            pre = PreRead(
+                owner: (try FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH"), ownerStamp),
+                todo: (try FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH"), todoStamp))
         } catch {
             throw .document(error)
         }
@@ -96,21 +123,20 @@ public struct Session: Sendable {
         }
         let recovery: PairTransaction.Recovery
         do { recovery = try PairTransaction.recover(store: store, tempsOf: [paths]) } catch { throw .write(error) }
-        return try body(recovery)
+        return try body(recovery, pre)
     }
 
     /// Applies an operation to both documents, after carrying any external edits.
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
-        try withLock { recovery throws(SessionError) in
-            var pair = try read()
+        try withLockReading { recovery, pre throws(SessionError) in
+            var pair = try read(reusing: pre)
             let sync = try presync(&pair)
             let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
             let change: PlannedChange
             do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
             try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
                        entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
-            return Outcome(sync: sync, change: change, paths: paths,
-                           before: (pair.ownerDoc.document.bytes, pair.todo.document.bytes), recovery: recovery)
+            return Outcome(sync: sync, change: change, paths: paths, planned: pair, recovery: recovery)
         }
     }
 
@@ -125,13 +151,13 @@ public struct Session: Sendable {
         return try withLock { _ throws(SessionError) in
             let pair = try read()
             let base = store.loadBase(paths)
-            if let base, base.owner == pair.ownerDoc.document.bytes, base.todo == pair.todo.document.bytes,
+            if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
                 // Nothing changed since the last sync.
                 return (SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []), pair)
             }
             let plan = engine.plan(pair: pair, base: base)
-            let upToDate = base?.owner == plan.ownerBytes && base?.todo == plan.todoBytes
+            let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
             if !upToDate {
                 // Conflicts left in the documents stay visible: they differ and neither matches
                 // the other, whatever the base.
@@ -145,10 +171,10 @@ public struct Session: Sendable {
     /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
     private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
         let base = store.loadBase(paths)
-        if let base, base.owner == pair.ownerDoc.document.bytes, base.todo == pair.todo.document.bytes { return nil }
+        if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
         if base == nil && pair.drift().isEmpty { return nil }
         let plan = SyncEngine().plan(pair: pair, base: base)
-        guard plan.ownerBytes != pair.ownerDoc.document.bytes || plan.todoBytes != pair.todo.document.bytes else { return plan }
+        guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return plan }
         try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                    entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
         pair = try read()
@@ -202,7 +228,7 @@ public struct Session: Sendable {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
         var historyLine: [UInt8] = []
         var ownerHunks: [LineDiff.Hunk] = [], todoHunks: [LineDiff.Hunk] = []
-        if ownerBytes != oldOwner || todoBytes != oldTodo {
+        if !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo) {
             var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
             ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: Document(bytes: ownerBytes))
             todoHunks = LineDiff.hunks(from: pair.todo.document, to: Document(bytes: todoBytes))

@@ -16,6 +16,7 @@ struct List: ParsableCommand {
         try reporting {
             let config = try pairOptions.config()
             let pair = try pairOptions.load(try pairOptions.pair(config: config), config: config)
+            ExitLifetime.keep(pair)
             if json {
                 writeStdout(TaskListJSON.encode(pair))
             } else {

@@ -6,6 +6,7 @@ func runOperation(_ operation: TaskOperation, options: PairOptions) throws(CLIEr
     let session = try options.session()
     let outcome: Session.Outcome
     do { outcome = try session.perform(operation) } catch { throw error.cli }
+    ExitLifetime.keep(outcome)
     if let sync = outcome.sync {
         for line in sync.carried { print("synced: \(line)") }
         for c in sync.conflicts { printError("ctoboard: conflict: \(c.summary); run `ctoboard sync --prefer owner|todo`") }

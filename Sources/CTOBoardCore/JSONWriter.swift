@@ -56,7 +56,22 @@ public struct JSONWriter: Sendable {
         if let s { string(s) } else { raw("null") }
     }
 
-    public mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    public mutating func int(_ n: Int) {
+        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        // Digits without a String: line numbers are written for every task.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buf in
+            var v = n, k = buf.count
+            repeat {
+                k -= 1
+                buf[k] = 0x30 + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            bytes.append(contentsOf: buf[k...])
+        }
+    }
 
     public mutating func optionalInt(_ n: Int?) {
         if let n { int(n) } else { raw("null") }

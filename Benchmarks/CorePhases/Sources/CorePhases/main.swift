@@ -31,6 +31,7 @@ for _ in 0..<runs {
     let ownerDoc = time("parse owner doc") { TaskDocument(document: ownerDocument) }
     let todo = time("parse TODO.md") { TaskDocument(document: todoDocument, keyOwner: paths.owner) }
     let pair = time("match") { TaskPair(paths: paths, ownerDoc: ownerDoc, todo: todo) }
+    _ = time("parse+match (pair)") { TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: todoBytes) }
     let json = time("list json") { TaskListJSON.encode(pair) }
     precondition(!json.isEmpty)
     let target = pair.tasks[pair.tasks.count / 2].id

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text of a task line after its checkbox, taken apart into title, markers and tags.
 ///
 /// All ranges are byte offsets into ``bytes``. Tags inside backticks are part of the title: the
@@ -207,6 +215,20 @@ public struct TaskText: Sendable, Equatable {
             var i = 0
             let n = buf.count
             var last: Range<Int>?
+            guard let base = buf.baseAddress else { return false }
+            if memchr(base, 0x60, n) == nil {
+                // No code spans (most lines): jump from one `[` to the next with memchr.
+                while i < n, let hit = memchr(base + i, 0x5B, n - i) {
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if let (kind, value, end) = tagRange(buf, at: i) {
+                        if kind == 0 { last = value }
+                        i = end
+                    } else {
+                        i += 1
+                    }
+                }
+                i = n
+            }
             while i < n {
                 let b = buf[i]
                 if b == 0x60 {

@@ -1,4 +1,5 @@
 import Testing
+import PropertyBased
 @testable import CTOBoardCore
 
 @Suite("TaskText: tags and markers")
@@ -168,5 +169,18 @@ struct TaskTextTests {
         #expect(t.title == "")
         #expect(t.titleEnd == 0)
         #expect(t.markerRanges.isEmpty)
+    }
+
+    /// The quick owner check used while parsing TODO.md agrees with taking the text apart, on
+    /// random texts of tags, brackets, backticks and words.
+    @Test func quickOwnerCheckAgreesWithParsing() async {
+        let pieces = ["[Owner: CTO]", "[owner:cto]", "[Owner: CEO]", "[Priority: High]", "[", "]", "`", "``",
+                      "[Owner: ", "CTO", " ", "word", "[Status: Done]", "[Owner: CTO", "[[Owner: CTO]]"]
+        let piece = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }
+        await propertyCheck(count: 500, input: piece.array(of: 0...10)) { parts in
+            let text = Array(parts.joined().utf8)
+            let owner = Array("CTO".utf8)
+            #expect(TaskText.ownerTag(of: text, is: owner) == TaskText(text).isOwned(by: owner), "\(parts.joined())")
+        }
     }
 }

@@ -67,9 +67,9 @@ first_line() { grep -m1 -v '^[[:space:]]*$' "$1" 2>/dev/null | cut -c1-160; }
 # ---------------------------------------------------------------- build
 BUILD_ERROR=""
 if [ "$BUILD" = 1 ]; then
-  log "building release binary (swift build -c release --scratch-path .build-bench --product ctoboard)"
-  if (cd "$ROOT" && swift build -c release --scratch-path .build-bench --product ctoboard) > "$OUT/build.log" 2>&1; then
-    BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path 2>/dev/null)/ctoboard"
+  log "building release binary (swift build -c release --static-swift-stdlib --scratch-path .build-bench --product ctoboard)"
+  if (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path .build-bench --product ctoboard) > "$OUT/build.log" 2>&1; then
+    BIN="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path .build-bench --show-bin-path 2>/dev/null)/ctoboard"
   else
     BUILD_ERROR="n/a (build failed: $(grep -m1 -E 'error:' "$OUT/build.log" | cut -c1-140))"
     log "$BUILD_ERROR (see $OUT/build.log)"

@@ -74,29 +74,37 @@ public enum TaskMatcher {
 
     /// Gives tasks whose different titles hash to the same short id longer ids (more digits of
     /// the same hash), so that every id names one task. Ids stay six digits otherwise.
+    ///
+    /// Works on the keys' 64-bit hashes: two different titles clash at `d` digits when their
+    /// hashes share the first `d` hex digits. (Titles whose whole hashes are equal cannot be told
+    /// apart by any number of digits.) Thousands of tasks make a few six-digit clashes likely.
     static func disambiguate(_ tasks: inout [MatchedTask], hashes: [UInt64]) {
-        // A quick pass on the six-digit prefixes of the hashes finds whether any differ in title.
-        var hashByPrefix: [UInt64: UInt64] = [:]
-        hashByPrefix.reserveCapacity(tasks.count)
-        var clash = false
-        for h in hashes {
-            if let other = hashByPrefix.updateValue(h, forKey: h >> 40), other != h { clash = true; break }
-        }
-        guard clash else { return }
-        var keysByID: [String: Set<String>] = [:]
-        for t in tasks { keysByID[t.id, default: []].insert(t.key) }
         var digits = 6
-        var clashing = Set(keysByID.filter { $0.value.count > 1 }.flatMap(\.value))
+        var clashing = clashingHashes(hashes, digits: digits, among: nil)
         while !clashing.isEmpty, digits < 16 {
             digits += 2
-            for i in tasks.indices where clashing.contains(tasks[i].key) {
+            for i in tasks.indices where clashing.contains(hashes[i]) {
                 let occurrence = tasks[i].id.split(separator: "-").dropFirst().first.flatMap { Int($0) } ?? 1
-                tasks[i].id = id(tasks[i].key, occurrence, digits: digits)
+                tasks[i].id = id(hash: hashes[i], occurrence, digits: digits)
             }
-            keysByID = [:]
-            for t in tasks { keysByID[t.id, default: []].insert(t.key) }
-            clashing = Set(keysByID.filter { $0.value.count > 1 }.flatMap(\.value))
+            clashing = clashingHashes(hashes, digits: digits, among: clashing)
         }
+    }
+
+    /// The hashes (of those in `among`, or all) whose first `digits` hex digits another,
+    /// different hash shares.
+    private static func clashingHashes(_ hashes: [UInt64], digits: Int, among: Set<UInt64>?) -> Set<UInt64> {
+        let shift = UInt64(64 - 4 * digits)
+        var byPrefix: [UInt64: UInt64] = [:]
+        byPrefix.reserveCapacity(among?.count ?? hashes.count)
+        var clashing = Set<UInt64>()
+        for h in hashes where among?.contains(h) ?? true {
+            if let other = byPrefix.updateValue(h, forKey: h >> shift), other != h {
+                clashing.insert(h)
+                clashing.insert(other)
+            }
+        }
+        return clashing
     }
 }
 

@@ -21,23 +21,46 @@ public struct SyncEngine: Sendable {
         self.preferences = preferences
     }
 
-    /// A task's identity within one side: its key and occurrence.
+    /// A task's identity within one side: its key and occurrence. Compared and hashed as the
+    /// key's bytes (keys are already folded and in NFC): String's hash would normalize every
+    /// title again.
     struct Ident: Hashable {
-        var key: String
-        var occurrence: Int
+        let exact: ExactKey
+        let occurrence: Int
+        var key: String { exact.string }
+
+        init(key: String, occurrence: Int) {
+            self.init(ExactKey(key), occurrence: occurrence)
+        }
+
+        init(_ key: ExactKey, occurrence: Int) {
+            exact = key
+            self.occurrence = occurrence
+        }
+
+        static func == (a: Ident, b: Ident) -> Bool { a.occurrence == b.occurrence && a.exact == b.exact }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(exact.hash)
+            hasher.combine(occurrence)
+        }
     }
 
     /// The owner's tasks of one side, in order.
     static func side(_ doc: TaskDocument, todo: Bool, owner: String) -> [(Ident, TaskEntry)] {
-        var seen: [String: Int] = [:]
+        var seen: [ExactKey: Int] = [:]
         var out: [(Ident, TaskEntry)] = []
         let ownerBytes = Array(owner.utf8)
+        let onlyOwners = doc.keyOwner == owner
         for e in doc.entries {
-            if todo { guard e.text.isOwned(by: ownerBytes) else { continue } }
+            // In a TODO.md parsed for this owner, only the owner's tasks were taken apart (the others
+            // carry no tags at all).
+            if todo { guard onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes) else { continue } }
             else { guard e.pane != nil else { continue } }
-            let n = seen[e.key, default: 0] + 1
-            seen[e.key] = n
-            out.append((Ident(key: e.key, occurrence: n), e))
+            let k = ExactKey(e.key)
+            let n = seen[k, default: 0] + 1
+            seen[k] = n
+            out.append((Ident(k, occurrence: n), e))
         }
         return out
     }

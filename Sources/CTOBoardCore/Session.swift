@@ -63,13 +63,15 @@ public struct Session: Sendable {
     /// whose stamp has not changed since. A change the stamp misses (a write in the same clock
     /// tick) is still caught: a commit compares each document with the bytes it was planned on.
     func read(reusing pre: PreRead) throws(SessionError) -> TaskPair {
-        func current(_ path: String, _ seen: (bytes: [UInt8], stamp: FileIO.Stamp?), hint: String) throws(SessionError) -> [UInt8] {
-            if let stamp = seen.stamp, FileIO.stamp(path) == stamp { return seen.bytes }
-            do { return try FileIO.readDocument(at: path, missingHint: hint) } catch { throw .document(error) }
+        do throws(DocumentError) {
+            let owner = FileIO.stamp(paths.ownerDoc) == pre.owner.stamp && pre.owner.stamp != nil
+                ? pre.owner.bytes : try TaskPair.readOwnerDoc(paths)
+            let todo = FileIO.stamp(paths.todo) == pre.todo.stamp && pre.todo.stamp != nil
+                ? pre.todo.bytes : try TaskPair.readTodo(paths)
+            return TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
+        } catch {
+            throw .document(error)
         }
-        let owner = try current(paths.ownerDoc, pre.owner, hint: "pass the owner document with --owner-doc PATH")
-        let todo = try current(paths.todo, pre.todo, hint: "pass TODO.md with --todo PATH")
-        return TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
     }
 
     /// Whether both documents on disk are still what the last transaction wrote (its base
@@ -93,9 +95,7 @@ public struct Session: Sendable {
         let pre: PreRead
         do {
             let ownerStamp = FileIO.stamp(paths.ownerDoc), todoStamp = FileIO.stamp(paths.todo)
-            pre = PreRead(
-                owner: (try FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH"), ownerStamp),
-                todo: (try FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH"), todoStamp))
+            pre = PreRead(owner: (try TaskPair.readOwnerDoc(paths), ownerStamp), todo: (try TaskPair.readTodo(paths), todoStamp))
         } catch {
             throw .document(error)
         }

@@ -26,9 +26,17 @@ public struct TaskPair: Sendable {
 
     /// Reads both documents from disk.
     public static func load(_ paths: PairPaths) throws(DocumentError) -> TaskPair {
-        let owner = try FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH")
-        let todo = try FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH")
-        return TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
+        TaskPair(paths: paths, ownerBytes: try readOwnerDoc(paths), todoBytes: try readTodo(paths))
+    }
+
+    /// Reads the owner document's bytes, checked (see ``FileIO/readDocument(at:missingHint:)``).
+    static func readOwnerDoc(_ paths: PairPaths) throws(DocumentError) -> [UInt8] {
+        try FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH")
+    }
+
+    /// Reads TODO.md's bytes, checked.
+    static func readTodo(_ paths: PairPaths) throws(DocumentError) -> [UInt8] {
+        try FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH")
     }
 
     /// The differences between the two documents, in task order.

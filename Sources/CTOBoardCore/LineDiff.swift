@@ -23,14 +23,9 @@ public enum LineDiff {
 
     /// The lines of a document with their terminators.
     static func rawLines(_ doc: Document) -> [ArraySlice<UInt8>] {
-        var out: [ArraySlice<UInt8>] = []
-        out.reserveCapacity(doc.lines.count)
-        for (i, line) in doc.lines.enumerated() {
-            // The BOM belongs to the first line so that hunks reproduce it.
-            out.append(doc.bytes[(i == 0 ? 0 : line.start)..<line.end])
-        }
-        if doc.lines.isEmpty && !doc.bytes.isEmpty { out.append(doc.bytes[0..<doc.bytes.count]) }
-        return out
+        // A lone BOM is a document of bytes but no lines: it is one raw line.
+        if doc.lines.isEmpty && !doc.bytes.isEmpty { return [doc.bytes[0..<doc.bytes.count]] }
+        return rawLines(doc, 0..<doc.lines.count)
     }
 
     /// The hunks that turn `old` into `new`.

@@ -1,55 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A minimal JSON writer that keeps keys in the order written, for ctoboard's stable `--json`.
-public struct JSONWriter: Sendable {
+///
+/// It writes into a buffer it owns, with plain pointer stores: `list --json` writes about twenty
+/// pieces per task, and appending each to an array (a uniqueness and capacity check and a
+/// generic copy per piece) cost more than building the tasks did. Non-copyable, so the buffer
+/// has one owner and is freed once.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    public init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
     /// The output so far.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
 
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func put(_ bytes: UnsafeRawBufferPointer) {
+        guard let from = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        memcpy(base + count, from, bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
     public mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        put(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// A JSON string literal.
     public mutating func string(_ s: String) {
-        bytes.append(0x22)
         var copy = s
-        let plain = copy.withUTF8 { buf -> Bool in
-            // Most strings need no escapes: copy them whole.
-            guard !buf.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
-            bytes.append(contentsOf: buf)
-            return true
-        }
-        if plain {
-            bytes.append(0x22)
-            return
-        }
-        for b in s.utf8 {
-            switch b {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: bytes.append(b)
-            }
-        }
-        bytes.append(0x22)
+        copy.withUTF8 { quoted(UnsafeRawBufferPointer($0)) }
     }
 
     /// A JSON string literal from UTF-8 bytes; invalid UTF-8 is written as U+FFFD, as
     /// `String(decoding:as:)` would show it.
     public mutating func string(utf8 text: [UInt8]) {
-        let plain = text.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }
+        let plain = text.allSatisfy { $0 < 0x80 }
         if plain {
-            bytes.append(0x22)
-            bytes.append(contentsOf: text)
-            bytes.append(0x22)
+            text.withUnsafeBytes { quoted($0) }
         } else {
             string(String(decoding: text, as: UTF8.self))
         }
+    }
+
+    /// Valid UTF-8 between quotes, escaped where JSON needs it.
+    private mutating func quoted(_ text: UnsafeRawBufferPointer) {
+        put(0x22)
+        // Most strings need no escapes: copy them whole.
+        if !text.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            put(text)
+        } else {
+            let hex: StaticString = "0123456789abcdef"
+            for b in text {
+                switch b {
+                case 0x22: put(0x5C); put(0x22)
+                case 0x5C: put(0x5C); put(0x5C)
+                case 0x0A: put(0x5C); put(0x6E)
+                case 0x0D: put(0x5C); put(0x72)
+                case 0x09: put(0x5C); put(0x74)
+                case 0..<0x20:
+                    raw("\\u00")
+                    put(hex.utf8Start[Int(b >> 4)])
+                    put(hex.utf8Start[Int(b & 0xF)])
+                default: put(b)
+                }
+            }
+        }
+        put(0x22)
     }
 
     public mutating func optionalString(_ s: String?) {
@@ -57,20 +109,22 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func int(_ n: Int) {
-        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
-        // Digits without a String: line numbers are written for every task.
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buf in
-            var v = n, k = buf.count
-            repeat {
-                k -= 1
-                buf[k] = 0x30 + UInt8(v % 10)
-                v /= 10
-            } while v > 0
-            bytes.append(contentsOf: buf[k...])
+        guard n >= 0 else {
+            var text = String(n)
+            text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+            return
         }
+        // Digits without a String: line numbers are written for every task.
+        reserve(20)
+        var digits = 0
+        var v = n
+        repeat { digits += 1; v /= 10 } while v > 0
+        v = n
+        for k in stride(from: count + digits - 1, through: count, by: -1) {
+            base[k] = 0x30 + UInt8(v % 10)
+            v /= 10
+        }
+        count += digits
     }
 
     public mutating func optionalInt(_ n: Int?) {
@@ -81,9 +135,9 @@ public struct JSONWriter: Sendable {
 
     /// `"key":`
     public mutating func key(_ k: StaticString) {
-        bytes.append(0x22)
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        bytes.append(0x3A)
+        put(0x22)
+        raw(k)
+        put(0x22)
+        put(0x3A)
     }
 }

@@ -2,7 +2,7 @@
 public enum TaskListJSON {
     /// `{"owner", "ownerDoc", "todo", "tasks": [...]}` with lines 1-based.
     public static func encode(_ pair: TaskPair) -> [UInt8] {
-        var w = JSONWriter(capacity: 200 * pair.tasks.count + 256)
+        var w = JSONWriter(capacity: 320 * pair.tasks.count + 256)
         w.raw("{")
         w.key("owner"); w.string(pair.paths.owner); w.raw(",")
         w.key("ownerDoc"); w.string(pair.paths.ownerDoc); w.raw(",")
@@ -16,26 +16,41 @@ public enum TaskListJSON {
         return w.bytes
     }
 
-    /// One task's object. The entry shown is looked at once; MatchedTask's conveniences would
-    /// each look again.
+    /// One task's object. Fields are read straight from the entries, without copying them, and
+    /// the fixed values (sections, priorities, states) are written as literals.
     private static func write(_ task: borrowing MatchedTask, to w: inout JSONWriter) {
-        let owner = task.owner, todo = task.todo
-        let shown = owner ?? todo!
-        let pane = owner?.pane ?? todo?.pane
+        let ownerPane = task.owner?.pane
+        let pane = ownerPane ?? task.todo?.pane
         let state: TaskState
-        if let owner, owner.pane != nil { state = owner.state } else if let todo, todo.pane != nil { state = todo.state } else { state = shown.state }
-        // Each literal carries the punctuation around it: half as many appends.
+        if ownerPane != nil, let s = task.owner?.state {
+            state = s
+        } else if task.todo?.pane != nil, let s = task.todo?.state {
+            state = s
+        } else {
+            state = task.owner?.state ?? task.todo!.state
+        }
+        // Each literal carries the punctuation around it.
         w.raw("\n{\"id\":"); w.string(task.id)
-        w.raw(",\"title\":"); w.string(utf8: shown.text.titleBytes)
-        w.raw(",\"section\":"); w.optionalString(pane?.sectionName)
-        w.raw(",\"priority\":"); w.optionalString(pane?.priorityName)
-        w.raw(",\"state\":"); w.string(state.rawValue)
-        w.raw(",\"group\":"); w.optionalString(owner?.group ?? todo?.group)
-        w.raw(",\"critical\":"); w.bool((owner?.critical ?? false) || (todo?.critical ?? false))
-        w.raw(",\"inOwnerDoc\":"); w.bool(owner != nil)
-        w.raw(",\"inTodo\":"); w.bool(todo != nil)
-        w.raw(",\"ownerLine\":"); w.optionalInt(owner.map { $0.line + 1 })
-        w.raw(",\"todoLine\":"); w.optionalInt(todo.map { $0.line + 1 })
+        w.raw(",\"title\":"); w.string(utf8: task.owner?.text.titleBytes ?? task.todo!.text.titleBytes)
+        switch pane {
+        case .completed?: w.raw(",\"section\":\"completed\",\"priority\":null")
+        case .inProgress?: w.raw(",\"section\":\"in-progress\",\"priority\":null")
+        case .high?: w.raw(",\"section\":\"pending\",\"priority\":\"high\"")
+        case .medium?: w.raw(",\"section\":\"pending\",\"priority\":\"medium\"")
+        case .low?: w.raw(",\"section\":\"pending\",\"priority\":\"low\"")
+        case nil: w.raw(",\"section\":null,\"priority\":null")
+        }
+        switch state {
+        case .open: w.raw(",\"state\":\"open\"")
+        case .done: w.raw(",\"state\":\"done\"")
+        case .verify: w.raw(",\"state\":\"verify\"")
+        }
+        w.raw(",\"group\":"); w.optionalString(task.owner?.group ?? task.todo?.group)
+        w.raw(",\"critical\":"); w.bool((task.owner?.critical ?? false) || (task.todo?.critical ?? false))
+        w.raw(",\"inOwnerDoc\":"); w.bool(task.owner != nil)
+        w.raw(",\"inTodo\":"); w.bool(task.todo != nil)
+        w.raw(",\"ownerLine\":"); w.optionalInt(task.owner.map { $0.line + 1 })
+        w.raw(",\"todoLine\":"); w.optionalInt(task.todo.map { $0.line + 1 })
         w.raw("}")
     }
 }

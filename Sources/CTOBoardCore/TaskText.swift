@@ -119,6 +119,8 @@ public struct TaskText: Sendable, Equatable {
                 }
                 // Scan the rest, skipping code spans.
                 while i < n {
+                    i = TaskText.nextSpecial(buf, from: i)
+                    guard i < n else { break }
                     let b = buf[i]
                     if b == 0x60 { // backtick run
                         var run = 0
@@ -136,6 +138,7 @@ public struct TaskText: Sendable, Equatable {
                         if name == 0 { owner = tag }
                         if name == 1 { status = tag }
                         if name == 2 { priority = tag }
+                        if allTags.isEmpty { allTags.reserveCapacity(4) }
                         allTags.append(tag)
                         i = end
                         continue
@@ -168,43 +171,69 @@ public struct TaskText: Sendable, Equatable {
         }
     }
 
+    /// The index of the first backtick, `[` or `(` at or after `from` (or the end): the only
+    /// bytes where a code span, a tag or a marker can start. Eight bytes are tested at a time.
+    @inline(__always)
+    static func nextSpecial(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = buf.count
+        var i = from
+        guard let base = buf.baseAddress else { return n }
+        let raw = UnsafeRawPointer(base)
+        @inline(__always) func has(_ x: UInt64, _ b: UInt64) -> UInt64 {
+            // The classic "has zero byte" test on x XOR b: exact for the lowest matching byte.
+            let v = x ^ (0x0101_0101_0101_0101 &* b)
+            return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+        }
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let m = has(w, 0x60) | has(w, 0x5B) | has(w, 0x28)
+            if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n, buf[i] != 0x60, buf[i] != 0x5B, buf[i] != 0x28 { i += 1 }
+        return i
+    }
+
     /// `bytes` without `markers` and every tag's range, white space collapsed and trimmed.
     /// The markers are few: they are walked in place rather than collected and sorted.
     private static func stripping(
         _ bytes: [UInt8], markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag]
     ) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            var i = 0
-            var pendingSpace = false
-            while i <= n {
-                // The nearest marker or tag that starts at or after i (or, overlapping, before).
-                var next = n
-                var nextEnd = n
-                for case let r? in [markers.0, markers.1, markers.2, markers.3]
-                where r.upperBound > i && r.lowerBound < next {
-                    next = r.lowerBound; nextEnd = r.upperBound
-                }
-                for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
-                    next = t.range.lowerBound; nextEnd = t.range.upperBound
-                }
-                while i < next {
-                    let b = buf[i]
-                    if ByteSearch.isSpace(b) {
-                        pendingSpace = !out.isEmpty
-                    } else {
-                        if pendingSpace { out.append(0x20); pendingSpace = false }
-                        out.append(b)
+        // Written in place into uninitialized storage: the title is never longer than the text.
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            bytes.withUnsafeBufferPointer { buf in
+                let n = buf.count
+                var k = 0
+                var i = 0
+                var pendingSpace = false
+                while i <= n {
+                    // The nearest marker or tag that starts at or after i (or, overlapping, before).
+                    var next = n
+                    var nextEnd = n
+                    for case let r? in [markers.0, markers.1, markers.2, markers.3]
+                    where r.upperBound > i && r.lowerBound < next {
+                        next = r.lowerBound; nextEnd = r.upperBound
                     }
-                    i += 1
+                    for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
+                        next = t.range.lowerBound; nextEnd = t.range.upperBound
+                    }
+                    while i < next {
+                        let b = buf[i]
+                        if ByteSearch.isSpace(b) {
+                            pendingSpace = k > 0
+                        } else {
+                            if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
+                            out[k] = b
+                            k += 1
+                        }
+                        i += 1
+                    }
+                    if next == n { break }
+                    if nextEnd > i { i = nextEnd; pendingSpace = k > 0 }
                 }
-                if next == n { break }
-                if nextEnd > i { i = nextEnd; pendingSpace = !out.isEmpty }
+                count = k
             }
         }
-        return out
     }
 
     /// Whether the text's owner tag (the last `[Owner: NAME]` outside backticks) names `owner`

@@ -9,7 +9,9 @@ public enum TitleKey {
     /// The key of a title given as bytes.
     public static func make(_ title: [UInt8]) -> String {
         var ascii = true
-        let out = [UInt8](unsafeUninitializedCapacity: title.count) { out, count in
+        // Built straight into the String's storage: no intermediate array. Ill-formed UTF-8 is
+        // repaired to U+FFFD by the initializer, as `String(decoding:as:)` does.
+        var s = String(unsafeUninitializedCapacity: title.count) { out in
             title.withUnsafeBufferPointer { title in
                 var k = 0
                 var pendingSpace = false
@@ -47,11 +49,10 @@ public enum TitleKey {
                 }
                 // Trailing punctuation left over by marker removal ("Title:" vs "Title") does not count.
                 while k > 0, out[k - 1] == 0x3A || out[k - 1] == 0x20 { k -= 1 }
-                count = k
+                return k
             }
         }
-        let s = String(decoding: out, as: UTF8.self)
-        if ascii || !needsUnicodeFolding(out) { return s }
+        if ascii || !s.withUTF8({ needsUnicodeFolding($0) }) { return s }
         return s.lowercased().precomposedStringWithCanonicalMapping
     }
 
@@ -67,6 +68,10 @@ public enum TitleKey {
     /// ideographs, fullwidth capitals, invalid UTF-8) takes it. `TitleKeyTests` checks every
     /// scalar this lets through.
     static func needsUnicodeFolding(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { needsUnicodeFolding($0) }
+    }
+
+    static func needsUnicodeFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {

@@ -10,10 +10,10 @@ struct BinaryWriter {
         bytes.reserveCapacity(magic.count + capacity + 8)
     }
 
-    /// The bytes with a checksum of everything before it appended: a torn or damaged file
-    /// fails ``BinaryReader/init(sealed:magic:)``.
+    /// The bytes with a checksum (``Checksum/lanes(_:)``) of everything before it appended: a
+    /// torn or damaged file fails ``BinaryReader/init(sealed:magic:checksum:)``.
     mutating func seal() -> [UInt8] {
-        u64(Checksum.wide(bytes))
+        u64(Checksum.lanes(bytes))
         return bytes
     }
 
@@ -35,13 +35,14 @@ struct BinaryReader {
 
     init(_ bytes: [UInt8]) { self.init(bytes[...]) }
 
-    /// A reader past `magic` of a file written by ``BinaryWriter/seal()``; nil when the file
-    /// does not start with `magic` or its checksum does not match (torn or damaged).
-    init?(sealed bytes: [UInt8], magic: [UInt8]) {
+    /// A reader past `magic` of a file written by ``BinaryWriter/seal()`` (or, for files of
+    /// earlier versions, sealed with ``Checksum/wide(_:)``); nil when the file does not start
+    /// with `magic` or its checksum does not match (torn or damaged).
+    init?(sealed bytes: [UInt8], magic: [UInt8], checksum: (ArraySlice<UInt8>) -> UInt64 = Checksum.lanes) {
         guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
         let body = bytes.dropLast(8)
         var tail = BinaryReader(bytes.suffix(8))
-        guard let sum = tail.u64(), sum == Checksum.wide(body) else { return nil }
+        guard let sum = tail.u64(), sum == checksum(body) else { return nil }
         self.init(body)
         offset = body.startIndex + magic.count
     }
@@ -94,6 +95,43 @@ enum Checksum {
             return h
         }
         return result ?? wide(Array(bytes))
+    }
+
+    /// The checksum of state files from version 2 of the journal and of the base snapshot on:
+    /// the same mixing as ``wide(_:)`` in four independent lanes of eight bytes, which the
+    /// processor runs side by side (about four times the speed on whole documents), combined at
+    /// the end.
+    static func lanes<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        let result = bytes.withContiguousStorageIfAvailable { buf -> UInt64 in
+            let raw = UnsafeRawBufferPointer(buf)
+            let n = raw.count
+            let prime: UInt64 = 0x100000001b3
+            var h0: UInt64 = 0xcbf29ce484222325 ^ UInt64(n)
+            var h1: UInt64 = 0x84222325cbf29ce4, h2: UInt64 = 0x9e3779b97f4a7c15, h3: UInt64 = 0xc2b2ae3d27d4eb4f
+            var i = 0
+            while i + 32 <= n {
+                h0 = (h0 ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime; h0 ^= h0 >> 29
+                h1 = (h1 ^ raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* prime; h1 ^= h1 >> 29
+                h2 = (h2 ^ raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* prime; h2 ^= h2 >> 29
+                h3 = (h3 ^ raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* prime; h3 ^= h3 >> 29
+                i += 32
+            }
+            var h = h0 ^ (h1 &* 0xff51afd7ed558ccd) ^ (h2 &* 0xc4ceb9fe1a85ec53) ^ (h3 &* 0x9e3779b97f4a7c15)
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+                h ^= h >> 29
+                i += 8
+            }
+            while i < n {
+                h = (h ^ UInt64(raw[i])) &* prime
+                i += 1
+            }
+            h ^= h >> 33
+            h &*= 0xff51afd7ed558ccd
+            h ^= h >> 33
+            return h
+        }
+        return result ?? lanes(Array(bytes))
     }
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {

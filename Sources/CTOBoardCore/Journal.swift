@@ -40,7 +40,9 @@ public struct Journal: Sendable, Equatable {
         self.historyLine = historyLine
     }
 
-    static let magic = Array("CTOBOARD-JOURNAL 2\n".utf8)
+    static let magic = Array("CTOBOARD-JOURNAL 3\n".utf8)
+    /// Version 2 (checksums by ``Checksum/wide(_:)``): still rolled forward after an upgrade.
+    static let magicV2 = Array("CTOBOARD-JOURNAL 2\n".utf8)
 
     /// The journal's bytes.
     public func encode() -> [UInt8] {
@@ -53,7 +55,7 @@ public struct Journal: Sendable, Equatable {
             // The new contents in full, the old ones as the line hunks that lead back to them:
             // half the bytes to write and fsync at the commit point.
             w.string(e.path)
-            w.u64(Checksum.wide(e.old))
+            w.u64(Checksum.lanes(e.old))
             w.u64(UInt64(e.old.count))
             w.blob(e.new)
             let hunks = e.hunks.map(HistoryEntry.reversed) ?? LineDiff.hunks(from: Document(bytes: e.new), to: Document(bytes: e.old))
@@ -69,7 +71,10 @@ public struct Journal: Sendable, Equatable {
 
     /// Parses a journal; nil when it is incomplete or damaged.
     public static func decode(_ bytes: [UInt8]) -> Journal? {
-        guard var r = BinaryReader(sealed: bytes, magic: magic),
+        let v2 = bytes.starts(with: magicV2)
+        let sum: ([UInt8]) -> UInt64 = v2 ? { Checksum.wide($0) } : { Checksum.lanes($0) }
+        guard var r = v2 ? BinaryReader(sealed: bytes, magic: magicV2, checksum: { Checksum.wide($0) })
+                         : BinaryReader(sealed: bytes, magic: magic),
               let base = r.string(), let owner = r.string(), let ownerDoc = r.string(), let todo = r.string(),
               let historyPath = r.string(), let historyLine = r.blob(),
               let count = r.u64(), count <= 16 else { return nil }
@@ -88,7 +93,7 @@ public struct Journal: Sendable, Equatable {
                 hunks.append(LineDiff.Hunk(oldStart: Int(oldStart), oldLines: oldLines, newStart: Int(newStart), newLines: newLines))
             }
             guard let old = LineDiff.apply(hunks, to: Document(bytes: new))?.bytes,
-                  UInt64(old.count) == oldCount, oldSum == Checksum.wide(old) else { return nil }
+                  UInt64(old.count) == oldCount, oldSum == sum(old) else { return nil }
             entries.append(Entry(path: path, old: old, new: new))
         }
         return Journal(basePath: base, pair: PairPaths(owner: owner, ownerDoc: ownerDoc, todo: todo),

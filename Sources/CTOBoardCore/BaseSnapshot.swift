@@ -1,4 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The last synced contents of both documents: what external edits are compared against.
+///
+/// Version 2 starts with a short header (the checksums of both documents, itself checksummed),
+/// so that a command can tell whether the documents still equal the base by reading 48 bytes
+/// instead of the whole file (see ``headerMatches(at:owner:todo:)``). Version 1 files are
+/// still read.
 public struct BaseSnapshot: Sendable, Equatable {
     public var owner: [UInt8]
     public var todo: [UInt8]
@@ -8,17 +21,47 @@ public struct BaseSnapshot: Sendable, Equatable {
         self.todo = todo
     }
 
-    static let magic = Array("CTOBOARD-BASE 1\n".utf8)
+    static let magic = Array("CTOBOARD-BASE 2\n".utf8)
+    static let magicV1 = Array("CTOBOARD-BASE 1\n".utf8)
+    /// The magic, the two documents' checksums and the header's own checksum.
+    static var headerSize: Int { magic.count + 24 }
 
     public func encode() -> [UInt8] {
-        var w = BinaryWriter(magic: Self.magic, capacity: owner.count + todo.count + 16)
+        var w = BinaryWriter(magic: Self.magic, capacity: owner.count + todo.count + 48)
+        w.u64(Checksum.lanes(owner))
+        w.u64(Checksum.lanes(todo))
+        w.u64(Checksum.lanes(w.bytes))
         w.blob(owner)
         w.blob(todo)
         return w.seal()
     }
 
     public static func decode(_ bytes: [UInt8]) -> BaseSnapshot? {
-        guard var r = BinaryReader(sealed: bytes, magic: magic), let o = r.blob(), let t = r.blob() else { return nil }
+        if bytes.starts(with: magicV1) {
+            guard var r = BinaryReader(sealed: bytes, magic: magicV1, checksum: { Checksum.wide($0) }),
+                  let o = r.blob(), let t = r.blob() else { return nil }
+            return BaseSnapshot(owner: o, todo: t)
+        }
+        guard var r = BinaryReader(sealed: bytes, magic: magic),
+              r.u64() != nil, r.u64() != nil, r.u64() != nil, let o = r.blob(), let t = r.blob() else { return nil }
         return BaseSnapshot(owner: o, todo: t)
+    }
+
+    /// Whether the snapshot at `path` holds exactly `owner` and `todo`, told from its header
+    /// alone: true when both checksums match. False when they do not, and also when the file
+    /// is missing, of version 1 or damaged: the caller then reads the whole snapshot. Two
+    /// different documents with the same 64-bit checksum are the only way to be wrong here.
+    public static func headerMatches(at path: String, owner: [UInt8], todo: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: headerSize)
+        let n = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, headerSize, 0) }
+        guard n == headerSize, header.starts(with: magic) else { return false }
+        var r = BinaryReader(header)
+        r.offset = magic.count
+        guard let ownerSum = r.u64(), let todoSum = r.u64(), let headerSum = r.u64(),
+              headerSum == Checksum.lanes(header[0..<(magic.count + 16)]) else { return false }
+        return ownerSum == Checksum.lanes(owner) && todoSum == Checksum.lanes(todo)
     }
 }

@@ -170,6 +170,10 @@ public struct Session: Sendable {
 
     /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
     private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
+        // Most changes start from documents that are still what the last transaction wrote: the
+        // snapshot's header tells so without reading the snapshot.
+        if BaseSnapshot.headerMatches(at: store.basePath(paths), owner: pair.ownerDoc.document.bytes,
+                                      todo: pair.todo.document.bytes) { return nil }
         let base = store.loadBase(paths)
         if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
         if base == nil && pair.drift().isEmpty { return nil }

@@ -229,4 +229,61 @@ struct TransactionTests {
         #expect(BaseSnapshot.decode(b.encode()) == b)
         #expect(BaseSnapshot.decode(Array(b.encode().dropLast())) == nil)
     }
+
+    /// A journal and a base snapshot written by the previous version (checksums by
+    /// `Checksum.wide`) are still read after an upgrade: a crash just before it is rolled forward.
+    @Test func previousVersionsStillDecode() {
+        let old = Array("- [ ] a\n- [ ] b\n".utf8), new = Array("- [x] a\n- [ ] b\n".utf8)
+        var w = BinaryWriter(magic: Journal.magicV2)
+        w.string("/s/base"); w.string("CTO"); w.string("/o.md"); w.string("/t.md"); w.string("/s/h"); w.blob([])
+        w.u64(1)
+        w.string("/o.md"); w.u64(Checksum.wide(old)); w.u64(UInt64(old.count)); w.blob(new)
+        let back = LineDiff.hunks(from: Document(bytes: new), to: Document(bytes: old))
+        w.u64(UInt64(back.count))
+        for h in back {
+            w.u64(UInt64(h.oldStart)); w.u64(UInt64(h.newStart))
+            w.u64(UInt64(h.oldLines.count)); for l in h.oldLines { w.blob(l) }
+            w.u64(UInt64(h.newLines.count)); for l in h.newLines { w.blob(l) }
+        }
+        w.u64(Checksum.wide(w.bytes))
+        let journal = Journal.decode(w.bytes)
+        #expect(journal?.entries.first?.old == old)
+        #expect(journal?.entries.first?.new == new)
+        // The same bytes sealed with the new checksum under the old magic are damaged.
+        var torn = w.bytes
+        torn[torn.count - 1] ^= 0xFF
+        #expect(Journal.decode(torn) == nil)
+
+        var b = BinaryWriter(magic: BaseSnapshot.magicV1)
+        b.blob(old); b.blob(new)
+        b.u64(Checksum.wide(b.bytes))
+        #expect(BaseSnapshot.decode(b.bytes) == BaseSnapshot(owner: old, todo: new))
+    }
+
+    /// The base snapshot's header says whether the documents are unchanged, without reading the rest.
+    @Test func baseHeaderTellsUnchangedDocuments() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = dir.path + "/base"
+        func writeFile(_ bytes: [UInt8], to path: String) throws {
+            _ = try dir.write("base", bytes)
+        }
+        let owner = Array("# O\n- [ ] a\n".utf8), todo = Array("- [ ] a [Owner: CTO]\n".utf8)
+        #expect(!BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo))   // missing
+        try writeFile(BaseSnapshot(owner: owner, todo: todo).encode(), to: path)
+        #expect(BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo))
+        #expect(!BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo + [0x0A]))
+        #expect(!BaseSnapshot.headerMatches(at: path, owner: [], todo: todo))
+        // A damaged header is no match (the caller reads the whole snapshot).
+        var damaged = BaseSnapshot(owner: owner, todo: todo).encode()
+        damaged[BaseSnapshot.magic.count] ^= 0x01
+        try writeFile(damaged, to: path)
+        #expect(!BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo))
+        // A version 1 snapshot has no header: no match, never a false one.
+        var v1 = BinaryWriter(magic: BaseSnapshot.magicV1)
+        v1.blob(owner); v1.blob(todo)
+        v1.u64(Checksum.wide(v1.bytes))
+        try writeFile(v1.bytes, to: path)
+        #expect(!BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo))
+    }
 }

@@ -19,44 +19,48 @@ public enum TaskMatcher {
     public static func match(ownerDoc: TaskDocument, todo: TaskDocument, owner: String) -> [MatchedTask] {
         var result: [MatchedTask] = []
         result.reserveCapacity(ownerDoc.entries.count + 16)
-        // Per title key: its first task in `result`, and how many of the owner document's tasks
-        // carry it; `nextSlot` chains a key's further tasks (duplicate titles, rare).
-        var slots: [ExactKey: (first: Int, last: Int, count: Int)] = [:]
-        slots.reserveCapacity(ownerDoc.entries.count)
+        // Per title key: the owner document's tasks with it (first, last, how many; `nextSlot`
+        // chains them for duplicate titles, which are rare) and how many of TODO.md's were seen.
+        var table = KeyTable(capacity: ownerDoc.entries.count + 64)
         var hashes: [UInt64] = []           // each task's key hash, for `disambiguate`
         hashes.reserveCapacity(ownerDoc.entries.count + 16)
         var nextSlot: [Int] = []
         nextSlot.reserveCapacity(ownerDoc.entries.count + 16)
         for entry in ownerDoc.entries where entry.pane != nil {
-            let k = ExactKey(entry.key)
+            let key = entry.key
+            let hash = TitleKey.hash(key)
+            let slot = table.slot(for: key, hash: hash)
             let index = result.count
-            var n = 1
-            if let s = slots[k] {
-                n = s.count + 1
-                nextSlot[s.last] = index
-                slots[k] = (s.first, index, n)
+            var counts = table[slot]
+            if counts.ownerCount == 0 {
+                counts.first = index
             } else {
-                slots[k] = (index, index, 1)
+                nextSlot[counts.last] = index
             }
+            counts.last = index
+            counts.ownerCount += 1
+            table[slot] = counts
             nextSlot.append(-1)
-            result.append(MatchedTask(id: id(hash: k.hash, n), owner: entry, todo: nil))
-            hashes.append(k.hash)
+            result.append(MatchedTask(id: id(hash: hash, counts.ownerCount), owner: entry, todo: nil))
+            hashes.append(hash)
         }
-        var todoOccurrences: [ExactKey: Int] = [:]
         let ownerBytes = Array(owner.utf8)
         // A TODO.md parsed for this owner has taken apart only the owner's tasks already.
         let onlyOwners = todo.keyOwner == owner
         for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
-            let k = ExactKey(entry.key)
-            let n = todoOccurrences[k, default: 0] + 1
-            todoOccurrences[k] = n
-            if let s = slots[k], n <= s.count {
-                var slot = s.first
-                for _ in 1..<n { slot = nextSlot[slot] }
-                result[slot].todo = entry
+            let key = entry.key
+            let hash = TitleKey.hash(key)
+            let slot = table.slot(for: key, hash: hash)
+            table[slot].todoCount += 1
+            let counts = table[slot]
+            let n = counts.todoCount
+            if n <= counts.ownerCount {
+                var index = counts.first
+                for _ in 1..<n { index = nextSlot[index] }
+                result[index].todo = entry
             } else {
-                result.append(MatchedTask(id: id(hash: k.hash, n), owner: nil, todo: entry))
-                hashes.append(k.hash)
+                result.append(MatchedTask(id: id(hash: hash, n), owner: nil, todo: entry))
+                hashes.append(hash)
             }
         }
         disambiguate(&result, hashes: hashes)
@@ -120,12 +124,16 @@ struct ExactKey: Hashable {
         hash = TitleKey.hash(string)
     }
 
-    static func == (a: ExactKey, b: ExactKey) -> Bool {
-        guard a.hash == b.hash else { return false }
-        var x = a.string, y = b.string
-        return x.withUTF8 { p in
-            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+    static func == (a: ExactKey, b: ExactKey) -> Bool { a.hash == b.hash && sameBytes(a.string, b.string) }
+
+    /// Whether two keys have the same UTF-8 bytes, compared with memcmp.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let same = a.utf8.withContiguousStorageIfAvailable { p in
+            b.utf8.withContiguousStorageIfAvailable { q in
+                p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+            }
         }
+        return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

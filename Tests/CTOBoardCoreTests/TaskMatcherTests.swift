@@ -198,4 +198,25 @@ struct TaskMatcherTests {
         #expect(try p.resolve(ids[0]).title == a)
         #expect(try p.resolve(ids[1]).title == b)
     }
+
+    /// Many titles only in TODO.md (the key table grows past its first size), with duplicates on
+    /// both sides: every task is found once, duplicates pair in order, ids stay unique.
+    @Test func manyTodoOnlyTitlesAndDuplicates() {
+        let owner = "## Pending\n- [ ] Shared\n- [ ] Shared\n- [ ] Owner only\n"
+        var todo = "## Pending\n- [ ] Shared [Owner: CTO]\n"
+        for i in 0..<600 { todo += "- [ ] Todo task \(i) [Owner: CTO]\n" }
+        todo += "- [x] Shared [Owner: CTO]\n- [ ] Shared [Owner: CTO]\n- [ ] Todo task 7 [Owner: CTO]\n"
+        let pair = makePair(owner: owner, todo: todo)
+        #expect(pair.tasks.count == 3 + 600 + 1 + 1)
+        let shared = pair.tasks.filter { $0.title == "Shared" }
+        #expect(shared.count == 3)
+        #expect(shared[0].owner != nil && shared[0].todo?.checked == false)
+        #expect(shared[1].owner != nil && shared[1].todo?.checked == true)
+        #expect(shared[2].owner == nil && shared[2].todo != nil)
+        #expect(pair.tasks.filter { $0.title == "Owner only" }.first?.todo == nil)
+        let sevens = pair.tasks.filter { $0.title == "Todo task 7" }
+        #expect(sevens.count == 2)
+        #expect(sevens[1].id == sevens[0].id + "-2")
+        #expect(Set(pair.tasks.map(\.id)).count == pair.tasks.count)
+    }
 }

@@ -78,8 +78,10 @@ public struct Session: Sendable {
     /// snapshot). Watchers drain their own writes' events and then ask this, so that an edit
     /// landing during a sync is not lost with those events.
     public func documentsMatchBase() -> Bool {
+        guard let owner = try? FileIO.readRaw(at: paths.ownerDoc), let todo = try? FileIO.readRaw(at: paths.todo) else { return false }
+        if BaseSnapshot.headerMatches(at: store.basePath(paths), owner: owner, todo: todo) { return true }
         guard let base = store.loadBase(paths) else { return false }
-        return base.owner.sameBytes(as: try? FileIO.readRaw(at: paths.ownerDoc)) && base.todo.sameBytes(as: try? FileIO.readRaw(at: paths.todo))
+        return base.owner.sameBytes(as: owner) && base.todo.sameBytes(as: todo)
     }
 
     // MARK: Changing
@@ -140,21 +142,35 @@ public struct Session: Sendable {
         }
     }
 
+    /// What ``sync(prefer:preferences:dryRun:)`` did, and the pair after it.
+    public struct SyncResult: Sendable {
+        /// What was carried and what conflicts.
+        public var plan: SyncPlan
+        /// The pair after the sync (for a dry run, as it is). After a sync that wrote, it is parsed
+        /// on first use: the command line and the watcher never look at it.
+        public var pair: TaskPair {
+            parsed ?? TaskPair(paths: paths, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes)
+        }
+        let parsed: TaskPair?
+        let paths: PairPaths
+    }
+
     /// Carries external edits (compared with the base) and reports conflicts.
     public func sync(prefer: SyncEngine.Side? = nil, preferences: [String: SyncEngine.Side] = [:],
-                     dryRun: Bool = false) throws(SessionError) -> (plan: SyncPlan, pair: TaskPair) {
+                     dryRun: Bool = false) throws(SessionError) -> SyncResult {
         let engine = SyncEngine(prefer: prefer, preferences: preferences)
         if dryRun {
             let pair = try load()
-            return (engine.plan(pair: pair, base: store.loadBase(paths)), pair)
+            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths)
         }
-        return try withLock { _ throws(SessionError) in
-            let pair = try read()
+        return try withLockReading { _, pre throws(SessionError) in
+            let pair = try read(reusing: pre)
             let base = store.loadBase(paths)
             if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
                 // Nothing changed since the last sync.
-                return (SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []), pair)
+                return SyncResult(plan: SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []),
+                                  parsed: pair, paths: paths)
             }
             let plan = engine.plan(pair: pair, base: base)
             let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
@@ -163,8 +179,10 @@ public struct Session: Sendable {
                 // the other, whatever the base.
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                            entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+                // The documents now hold the plan's bytes (the lock is still held).
+                return SyncResult(plan: plan, parsed: nil, paths: paths)
             }
-            return (plan, try read())
+            return SyncResult(plan: plan, parsed: pair, paths: paths)
         }
     }
 

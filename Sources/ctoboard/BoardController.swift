@@ -139,7 +139,8 @@ struct BoardController {
 
     /// Carries external edits through the sync engine and says so.
     mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) {
-        let (plan, pair) = try session.sync(preferences: preferences)
+        let result = try session.sync(preferences: preferences)
+        let plan = result.plan, pair = result.pair
         conflicts = Dictionary(plan.conflicts.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })
         let merged = !plan.carried.isEmpty
         show(pair, in: &state, status: merged ? "external change merged" : nil)

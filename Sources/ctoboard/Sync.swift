@@ -21,7 +21,7 @@ struct Sync: ParsableCommand {
             for paths in try pairOptions.pairs(config: config) {
                 let session = Session(paths: paths, config: config ?? Config(),
                                       today: CalendarDate.today(environment: Environment.variables))
-                let result: (plan: SyncPlan, pair: TaskPair)
+                let result: Session.SyncResult
                 do throws(SessionError) { result = try session.sync(prefer: prefer, dryRun: dryRun) } catch { throw error.cli }
                 let plan = result.plan
                 if dryRun {

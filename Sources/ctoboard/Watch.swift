@@ -48,7 +48,7 @@ struct Watch: ParsableCommand {
                     let session = Session(paths: paths, config: config ?? Config(), today: today())
                     let meta: Logger.Metadata = ["owner": "\(paths.owner)", "reason": "\(reason)"]
                     do throws(SessionError) {
-                        let (plan, _) = try session.sync()
+                        let plan = try session.sync().plan
                         if plan.carried.isEmpty && plan.conflicts.isEmpty {
                             logger.debug("in sync", metadata: meta)
                         }

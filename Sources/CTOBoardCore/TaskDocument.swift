@@ -160,7 +160,8 @@ public struct TaskDocument: Sendable {
                                                  tagPane: nil, group: headingPane == nil ? nil : group))
                         continue
                     }
-                    let text = TaskText(textBytes)
+                    // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
+                    let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
                     var tagPane: Pane?
                     if let status = text.status {
                         switch Self.statusPane(status.value, cache: &statusPanes) {

@@ -22,8 +22,8 @@ public struct TaskText: Sendable, Equatable {
 
     private let parts: Parts
 
-    /// The text bytes.
-    public var bytes: [UInt8] { parts.bytes }
+    /// The text bytes (a copy: the parsed text keeps a slice of its document's bytes).
+    public var bytes: [UInt8] { Array(parts.text) }
     /// The last `[Owner: NAME]` outside backticks.
     public var owner: Tag? { parts.owner }
     /// The last `[Status: ...]` outside backticks.
@@ -43,6 +43,12 @@ public struct TaskText: Sendable, Equatable {
 
     /// Takes `bytes` apart.
     public init<C: Collection>(_ text: C) where C.Element == UInt8 {
+        // One memcpy when the bytes are contiguous, rather than a copy element by element.
+        parts = Parts(text.withContiguousStorageIfAvailable { Array($0) }?[...] ?? Array(text)[...])
+    }
+
+    /// Takes a slice of a document's bytes apart, keeping the slice (no copy).
+    init(_ text: ArraySlice<UInt8>) {
         parts = Parts(text)
     }
 
@@ -51,7 +57,7 @@ public struct TaskText: Sendable, Equatable {
 
     /// Everything else follows from the bytes.
     public static func == (a: TaskText, b: TaskText) -> Bool {
-        a.parts === b.parts || a.parts.bytes == b.parts.bytes
+        a.parts === b.parts || a.parts.text.elementsEqual(b.parts.text)
     }
 
     /// Whether the task is flagged critical.
@@ -78,7 +84,9 @@ public struct TaskText: Sendable, Equatable {
     /// The parsed pieces, shared by copies: a task line's text is parsed once and a
     /// ``TaskEntry`` stays small (one reference instead of every range inline).
     final class Parts: Sendable {
-        let bytes: [UInt8]
+        /// The text: a slice of the document's bytes (or of a copy). Offsets below are from its
+        /// start.
+        let text: ArraySlice<UInt8>
         let owner: Tag?
         let status: Tag?
         let priority: Tag?
@@ -92,15 +100,13 @@ public struct TaskText: Sendable, Equatable {
         /// The normalized title (``TitleKey``).
         let key: String
 
-        init<C: Collection>(_ text: C) where C.Element == UInt8 {
-            // One memcpy when the bytes are contiguous (a slice of a document's buffer), rather than
-            // a copy element by element.
-            let bytes = text.withContiguousStorageIfAvailable { Array($0) } ?? Array(text)
+        init(_ text: ArraySlice<UInt8>) {
             var owner: Tag?, status: Tag?, priority: Tag?
             var verifyMarker: Range<Int>?, needsVerification: Range<Int>?, verified: Range<Int>?, criticalMarker: Range<Int>?
             var allTags: [Tag] = []
             // Scanned through a buffer pointer, into locals: no bounds or exclusivity checks per byte.
-            bytes.withUnsafeBufferPointer { buf in
+            var title: [UInt8] = []
+            text.withUnsafeBufferPointer { buf in
                 let n = buf.count
                 var i = 0
                 // Leading markers: **VERIFY**: and **CRITICAL**: in either order.
@@ -155,8 +161,10 @@ public struct TaskText: Sendable, Equatable {
                     }
                     i += 1
                 }
+                title = TaskText.stripping(
+                    buf, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags)
             }
-            self.bytes = bytes
+            self.text = text
             self.owner = owner
             self.status = status
             self.priority = priority
@@ -165,8 +173,7 @@ public struct TaskText: Sendable, Equatable {
             self.verified = verified
             self.criticalMarker = criticalMarker
             self.allTags = allTags
-            titleBytes = TaskText.stripping(
-                bytes, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags)
+            titleBytes = title
             key = TitleKey.make(titleBytes)
         }
     }
@@ -197,11 +204,11 @@ public struct TaskText: Sendable, Equatable {
     /// `bytes` without `markers` and every tag's range, white space collapsed and trimmed.
     /// The markers are few: they are walked in place rather than collected and sorted.
     private static func stripping(
-        _ bytes: [UInt8], markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag]
+        _ buf: UnsafeBufferPointer<UInt8>, markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag]
     ) -> [UInt8] {
         // Written in place into uninitialized storage: the title is never longer than the text.
-        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-            bytes.withUnsafeBufferPointer { buf in
+        [UInt8](unsafeUninitializedCapacity: buf.count) { out, count in
+            do {
                 let n = buf.count
                 var k = 0
                 var i = 0
@@ -355,6 +362,7 @@ public struct TaskText: Sendable, Equatable {
     /// The end of the title part: the offset where trailing tags and trailing markers begin.
     /// New trailing markers such as `(verified DATE)` are inserted here.
     public var titleEnd: Int {
+        let bytes = parts.text.withUnsafeBufferPointer { Array($0) }
         var end = bytes.count
         while end > 0, ByteSearch.isSpace(bytes[end - 1]) { end -= 1 }
         let trailing = markerRanges.filter { $0.lowerBound >= (verifyMarker?.upperBound ?? 0) && $0 != verifyMarker }

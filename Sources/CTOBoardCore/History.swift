@@ -23,24 +23,32 @@ public struct History: Sendable {
         return out
     }
 
-    /// The last entry's sequence number (0 when empty), read from the end of the file.
+    /// The last entry's sequence number (0 when empty), read from the end of the file: the last
+    /// 64 KiB first (an entry is usually well under a kilobyte), more only when the last line
+    /// is longer than that.
     public func lastSeq() -> Int {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { return 0 }
         defer { close(fd) }
-        let size = lseek(fd, 0, SEEK_END)
+        let size = Int(lseek(fd, 0, SEEK_END))
         guard size > 0 else { return 0 }
-        let chunk = min(Int(size), 1 << 20)
-        var buf = [UInt8](repeating: 0, count: chunk)
-        let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, chunk, off_t(Int(size) - chunk)) }
-        guard n > 0 else { return 0 }
-        // The last complete line.
-        var end = n
-        while end > 0, buf[end - 1] == 0x0A { end -= 1 }
-        var start = end
-        while start > 0, buf[start - 1] != 0x0A { start -= 1 }
-        let line = Data(buf[start..<end])
-        return (try? JSONDecoder().decode(HistoryEntry.self, from: line))?.seq ?? entries().last?.seq ?? 0
+        for limit in [1 << 16, 1 << 20] {
+            let chunk = min(size, limit)
+            let buf = [UInt8](unsafeUninitializedCapacity: chunk) { buf, count in
+                count = max(0, pread(fd, buf.baseAddress!, chunk, off_t(size - chunk)))
+            }
+            guard !buf.isEmpty else { return 0 }
+            // The last complete line.
+            var end = buf.count
+            while end > 0, buf[end - 1] == 0x0A { end -= 1 }
+            var start = end
+            while start > 0, buf[start - 1] != 0x0A { start -= 1 }
+            // A line cut by the chunk's start is not complete: read more.
+            if start == 0 && chunk < size { continue }
+            if let e = try? JSONDecoder().decode(HistoryEntry.self, from: Data(buf[start..<end])) { return e.seq }
+            break
+        }
+        return entries().last?.seq ?? 0
     }
 
     /// The undo and redo stacks, replayed from the log (top of each is last).

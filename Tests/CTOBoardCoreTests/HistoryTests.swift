@@ -107,4 +107,25 @@ struct HistoryTests {
         #expect(History(path: path).entries().map(\.kind) == [.toggled, .undone])
         #expect(try box.session().redo().kind == .toggled)
     }
+
+    /// The last sequence number is read from the file's end, also when the last entry is longer
+    /// than the first chunk read, and when it is the only one.
+    @Test func lastSeqReadsLongLastEntries() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        func line(_ seq: Int, titleLength: Int) -> [UInt8] {
+            HistoryEntry(seq: seq, date: "2026-11-28", time: 0, kind: .toggled, title: String(repeating: "t", count: titleLength),
+                         taskID: nil, from: nil, to: nil, ref: nil, owner: [], todo: []).encodeLine()
+        }
+        var bytes: [UInt8] = []
+        for seq in 1...300 { bytes += line(seq, titleLength: 400) }
+        let path = try dir.write("history.jsonl", bytes)
+        #expect(History(path: path).lastSeq() == 300)
+        _ = try dir.write("history.jsonl", bytes + line(301, titleLength: 100_000))
+        #expect(History(path: path).lastSeq() == 301)
+        _ = try dir.write("history.jsonl", line(7, titleLength: 70_000))
+        #expect(History(path: path).lastSeq() == 7)
+        _ = try dir.write("history.jsonl", [])
+        #expect(History(path: path).lastSeq() == 0)
+    }
 }

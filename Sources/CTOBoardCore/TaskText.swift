@@ -208,38 +208,36 @@ public struct TaskText: Sendable, Equatable {
     ) -> [UInt8] {
         // Written in place into uninitialized storage: the title is never longer than the text.
         [UInt8](unsafeUninitializedCapacity: buf.count) { out, count in
-            do {
-                let n = buf.count
-                var k = 0
-                var i = 0
-                var pendingSpace = false
-                while i <= n {
-                    // The nearest marker or tag that starts at or after i (or, overlapping, before).
-                    var next = n
-                    var nextEnd = n
-                    for case let r? in [markers.0, markers.1, markers.2, markers.3]
-                    where r.upperBound > i && r.lowerBound < next {
-                        next = r.lowerBound; nextEnd = r.upperBound
-                    }
-                    for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
-                        next = t.range.lowerBound; nextEnd = t.range.upperBound
-                    }
-                    while i < next {
-                        let b = buf[i]
-                        if ByteSearch.isSpace(b) {
-                            pendingSpace = k > 0
-                        } else {
-                            if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
-                            out[k] = b
-                            k += 1
-                        }
-                        i += 1
-                    }
-                    if next == n { break }
-                    if nextEnd > i { i = nextEnd; pendingSpace = k > 0 }
+            let n = buf.count
+            var k = 0
+            var i = 0
+            var pendingSpace = false
+            while i <= n {
+                // The nearest marker or tag that starts at or after i (or, overlapping, before).
+                var next = n
+                var nextEnd = n
+                for case let r? in [markers.0, markers.1, markers.2, markers.3]
+                where r.upperBound > i && r.lowerBound < next {
+                    next = r.lowerBound; nextEnd = r.upperBound
                 }
-                count = k
+                for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
+                    next = t.range.lowerBound; nextEnd = t.range.upperBound
+                }
+                while i < next {
+                    let b = buf[i]
+                    if ByteSearch.isSpace(b) {
+                        pendingSpace = k > 0
+                    } else {
+                        if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
+                        out[k] = b
+                        k += 1
+                    }
+                    i += 1
+                }
+                if next == n { break }
+                if nextEnd > i { i = nextEnd; pendingSpace = k > 0 }
             }
+            count = k
         }
     }
 
@@ -362,7 +360,7 @@ public struct TaskText: Sendable, Equatable {
     /// The end of the title part: the offset where trailing tags and trailing markers begin.
     /// New trailing markers such as `(verified DATE)` are inserted here.
     public var titleEnd: Int {
-        let bytes = parts.text.withUnsafeBufferPointer { Array($0) }
+        let bytes = self.bytes
         var end = bytes.count
         while end > 0, ByteSearch.isSpace(bytes[end - 1]) { end -= 1 }
         let trailing = markerRanges.filter { $0.lowerBound >= (verifyMarker?.upperBound ?? 0) && $0 != verifyMarker }

@@ -57,7 +57,7 @@ public struct SyncEngine: Sendable {
             // carry no tags at all).
             if todo { guard onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes) else { continue } }
             else { guard e.pane != nil else { continue } }
-            let k = ExactKey(e.key)
+            let k = ExactKey(e.key, hash: e.keyHash)
             let n = seen[k, default: 0] + 1
             seen[k] = n
             out.append((Ident(k, occurrence: n), e))

@@ -16,6 +16,8 @@ public struct TaskEntry: Sendable, Equatable {
     /// The normalized title: the task's identity across documents. Empty for other owners'
     /// tasks in TODO.md, which are not taken apart.
     public var key: String { text.key }
+    /// ``TitleKey/hash(_:)`` of ``key``, made when the text was parsed.
+    var keyHash: UInt64 { text.keyHash }
     /// The task's section: its tags win over its headings; nil when neither says (unknown).
     public var pane: Pane? { tagPane ?? headingPane }
     /// Whether the box is checked.

@@ -28,7 +28,7 @@ public enum TaskMatcher {
         nextSlot.reserveCapacity(ownerDoc.entries.count + 16)
         for entry in ownerDoc.entries where entry.pane != nil {
             let key = entry.key
-            let hash = TitleKey.hash(key)
+            let hash = entry.keyHash
             let slot = table.slot(for: key, hash: hash)
             let index = result.count
             var counts = table[slot]
@@ -49,7 +49,7 @@ public enum TaskMatcher {
         let onlyOwners = todo.keyOwner == owner
         for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
             let key = entry.key
-            let hash = TitleKey.hash(key)
+            let hash = entry.keyHash
             let slot = table.slot(for: key, hash: hash)
             table[slot].todoCount += 1
             let counts = table[slot]
@@ -120,8 +120,13 @@ struct ExactKey: Hashable {
     let hash: UInt64
 
     init(_ string: String) {
+        self.init(string, hash: TitleKey.hash(string))
+    }
+
+    /// A key whose hash is known already (``TaskEntry/keyHash``).
+    init(_ string: String, hash: UInt64) {
         self.string = string
-        hash = TitleKey.hash(string)
+        self.hash = hash
     }
 
     static func == (a: ExactKey, b: ExactKey) -> Bool { a.hash == b.hash && sameBytes(a.string, b.string) }

@@ -99,6 +99,8 @@ public struct TaskText: Sendable, Equatable {
         let titleBytes: [UInt8]
         /// The normalized title (``TitleKey``).
         let key: String
+        /// ``TitleKey/hash(_:)`` of the key, made once: the matcher and the sync engine both use it.
+        let keyHash: UInt64
 
         init(_ text: ArraySlice<UInt8>) {
             var owner: Tag?, status: Tag?, priority: Tag?
@@ -175,6 +177,7 @@ public struct TaskText: Sendable, Equatable {
             self.allTags = allTags
             titleBytes = title
             key = TitleKey.make(titleBytes)
+            keyHash = TitleKey.hash(key)
         }
     }
 
@@ -353,6 +356,9 @@ public struct TaskText: Sendable, Equatable {
 
     /// The normalized title: the task's identity across documents (see ``TitleKey``).
     public var key: String { parts.key }
+
+    /// ``TitleKey/hash(_:)`` of ``key``.
+    var keyHash: UInt64 { parts.keyHash }
 
     /// The title for display.
     public var title: String { String(decoding: titleBytes, as: UTF8.self) }

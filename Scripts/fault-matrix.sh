@@ -31,7 +31,7 @@ STEPS = re.findall(r'"([a-z-]+)"', re.search(r"static let steps = \[(.*?)\]", sr
 # From journal-written on, a crash is rolled forward; a failure after the renames is finished
 # by the next start (the command itself reports success).
 COMMIT_POINT = STEPS.index("journal-written")
-FINISHED = STEPS.index("base-stored")
+FINISHED = STEPS.index("renamed-todo") + 1
 OPERATIONS = {
     "toggle": ["toggle", "Conduct security audits"],
     "move": ["move", "Document Phoenix/Elixir stack architecture", "--to", "high"],

@@ -12,6 +12,10 @@ import Darwin
 /// so that a command can tell whether the documents still equal the base by reading 48 bytes
 /// instead of the whole file (see ``headerMatches(at:owner:todo:)``). Version 1 files are
 /// still read.
+///
+/// A commit stores the base by renaming its journal (version 4) into place: the journal holds
+/// both new contents and starts with the same header, so the documents are not written a
+/// third time. Both forms are read here.
 public struct BaseSnapshot: Sendable, Equatable {
     public var owner: [UInt8]
     public var todo: [UInt8]
@@ -37,6 +41,10 @@ public struct BaseSnapshot: Sendable, Equatable {
     }
 
     public static func decode(_ bytes: [UInt8]) -> BaseSnapshot? {
+        if bytes.starts(with: Journal.magic) {
+            guard let journal = Journal.decode(bytes), Journal.isPairSnapshot(bytes, journal) else { return nil }
+            return BaseSnapshot(owner: journal.entries[0].new, todo: journal.entries[1].new)
+        }
         if bytes.starts(with: magicV1) {
             guard var r = BinaryReader(sealed: bytes, magic: magicV1, checksum: { Checksum.wide($0) }),
                   let o = r.blob(), let t = r.blob() else { return nil }
@@ -55,13 +63,22 @@ public struct BaseSnapshot: Sendable, Equatable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var header = [UInt8](repeating: 0, count: headerSize)
-        let n = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, headerSize, 0) }
-        guard n == headerSize, header.starts(with: magic) else { return false }
+        // A snapshot's magic or a journal's (the longer one): the same header follows either.
+        let size = Journal.magic.count + 24
+        var header = [UInt8](repeating: 0, count: size)
+        let n = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, size, 0) }
+        let start: Int
+        if n >= headerSize, header.starts(with: magic) {
+            start = magic.count
+        } else if n == size, header.starts(with: Journal.magic) {
+            start = Journal.magic.count
+        } else {
+            return false
+        }
         var r = BinaryReader(header)
-        r.offset = magic.count
+        r.offset = start
         guard let ownerSum = r.u64(), let todoSum = r.u64(), let headerSum = r.u64(),
-              headerSum == Checksum.lanes(header[0..<(magic.count + 16)]) else { return false }
+              headerSum == Checksum.lanes(header[0..<(start + 16)]) else { return false }
         return ownerSum == Checksum.lanes(owner) && todoSum == Checksum.lanes(todo)
     }
 }

@@ -13,7 +13,7 @@ public enum FaultInjection {
     /// Every step of a commit, in order.
     public static let steps = [
         "locked", "staged-owner", "staged-todo", "journal-written", "journal-synced",
-        "renamed-owner", "renamed-todo", "base-stored", "history-stored", "journal-removed",
+        "renamed-owner", "renamed-todo", "history-stored", "base-stored", "journal-removed",
     ]
 
     private static let kill = getenv("CTOBOARD_FAULT").map { String(cString: $0) }

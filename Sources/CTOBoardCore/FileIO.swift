@@ -64,6 +64,33 @@ public enum FileIO {
         return bytes
     }
 
+    /// Whether the regular file at `path` holds exactly `bytes`. Read in 64 KiB chunks and
+    /// compared as it goes: no copy of the file is kept. False when it cannot be read.
+    public static func contentEquals(at path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
+        let chunk = 65_536
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        return bytes.withUnsafeBytes { expected -> Bool in
+            var offset = 0
+            while true {
+                let n = read(fd, buffer, chunk)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                // The end of the file: equal when it ends where `bytes` do.
+                if n == 0 { return offset == expected.count }
+                guard offset + n <= expected.count, memcmp(buffer, expected.baseAddress! + offset, n) == 0 else { return false }
+                offset += n
+            }
+        }
+    }
+
     /// What a file's metadata says about its contents: equal stamps of the same path mean, in
     /// practice, the same bytes (a write changes the size, the modification or the change time;
     /// a rename-over save the inode). Only ever used to skip a second read of bytes that a

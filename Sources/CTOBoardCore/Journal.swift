@@ -1,6 +1,12 @@
 /// The roll-forward journal of one transaction: for each document, its path, old contents and
 /// new contents, with a checksum over everything. A journal whose checksum does not match is
 /// incomplete and is discarded; a complete one is the commit point.
+///
+/// Version 4 always holds both documents of the pair, owner document first (an unchanged one
+/// with its old contents equal to its new ones), and starts with the same header as a base
+/// snapshot: the checksums of both new contents. Once the change is made, the journal is
+/// renamed to be the pair's base snapshot instead of writing the documents a third time (see
+/// ``BaseSnapshot``).
 public struct Journal: Sendable, Equatable {
     /// One document's change.
     public struct Entry: Sendable, Equatable {
@@ -20,6 +26,9 @@ public struct Journal: Sendable, Equatable {
         public static func == (a: Entry, b: Entry) -> Bool {
             a.path == b.path && a.old == b.old && a.new == b.new
         }
+
+        /// Whether the transaction changes this document.
+        var changed: Bool { !old.sameBytes(as: new) }
     }
 
     /// The pair's base snapshot file, stored once the documents are written.
@@ -40,13 +49,27 @@ public struct Journal: Sendable, Equatable {
         self.historyLine = historyLine
     }
 
-    static let magic = Array("CTOBOARD-JOURNAL 3\n".utf8)
-    /// Version 2 (checksums by ``Checksum/wide(_:)``): still rolled forward after an upgrade.
+    static let magic = Array("CTOBOARD-JOURNAL 4\n".utf8)
+    /// Versions 3 (no header, only changed documents) and 2 (checksums by ``Checksum/wide(_:)``):
+    /// still rolled forward after an upgrade.
+    static let magicV3 = Array("CTOBOARD-JOURNAL 3\n".utf8)
     static let magicV2 = Array("CTOBOARD-JOURNAL 2\n".utf8)
+
+    /// Whether `bytes` are a journal that can serve as its pair's base snapshot: version 4,
+    /// holding both documents (owner document first). Its new contents are then the base.
+    static func isPairSnapshot(_ bytes: [UInt8], _ journal: Journal) -> Bool {
+        bytes.starts(with: magic) && journal.entries.count == 2
+    }
 
     /// The journal's bytes.
     public func encode() -> [UInt8] {
         var w = BinaryWriter(magic: Self.magic, capacity: entries.reduce(4096) { $0 + $1.new.count + 64 })
+        // The base snapshot's header: the new contents' checksums (zero when the journal does
+        // not hold both documents), then the header's own checksum.
+        let pairSnapshot = entries.count == 2
+        w.u64(pairSnapshot ? Checksum.lanes(entries[0].new) : 0)
+        w.u64(pairSnapshot ? Checksum.lanes(entries[1].new) : 0)
+        w.u64(Checksum.lanes(w.bytes))
         w.string(basePath)
         w.string(pair.owner); w.string(pair.ownerDoc); w.string(pair.todo)
         w.string(historyPath); w.blob(historyLine)
@@ -55,6 +78,10 @@ public struct Journal: Sendable, Equatable {
             // The new contents in full, the old ones as the line hunks that lead back to them:
             // half the bytes to write and fsync at the commit point.
             w.string(e.path)
+            let changed = e.changed
+            w.u64(changed ? 1 : 0)
+            // An unchanged document: its contents once.
+            if !changed { w.blob(e.new); continue }
             w.u64(Checksum.lanes(e.old))
             w.u64(UInt64(e.old.count))
             w.blob(e.new)
@@ -71,16 +98,28 @@ public struct Journal: Sendable, Equatable {
 
     /// Parses a journal; nil when it is incomplete or damaged.
     public static func decode(_ bytes: [UInt8]) -> Journal? {
-        let v2 = bytes.starts(with: magicV2)
+        let v2 = bytes.starts(with: magicV2), v3 = bytes.starts(with: magicV3)
         let sum: ([UInt8]) -> UInt64 = v2 ? { Checksum.wide($0) } : { Checksum.lanes($0) }
         guard var r = v2 ? BinaryReader(sealed: bytes, magic: magicV2, checksum: { Checksum.wide($0) })
-                         : BinaryReader(sealed: bytes, magic: magic),
-              let base = r.string(), let owner = r.string(), let ownerDoc = r.string(), let todo = r.string(),
+                         : BinaryReader(sealed: bytes, magic: v3 ? magicV3 : magic) else { return nil }
+        if !v2 && !v3 {
+            guard r.u64() != nil, r.u64() != nil, r.u64() != nil else { return nil }
+        }
+        guard let base = r.string(), let owner = r.string(), let ownerDoc = r.string(), let todo = r.string(),
               let historyPath = r.string(), let historyLine = r.blob(),
               let count = r.u64(), count <= 16 else { return nil }
         var entries: [Entry] = []
         for _ in 0..<count {
-            guard let path = r.string(), let oldSum = r.u64(), let oldCount = r.u64(), let new = r.blob(),
+            guard let path = r.string() else { return nil }
+            if !v2 && !v3 {
+                guard let flags = r.u64() else { return nil }
+                if flags == 0 {
+                    guard let same = r.blob() else { return nil }
+                    entries.append(Entry(path: path, old: same, new: same))
+                    continue
+                }
+            }
+            guard let oldSum = r.u64(), let oldCount = r.u64(), let new = r.blob(),
                   let hunkCount = r.u64(), hunkCount <= UInt64(new.count + 1) * 2 + 2 else { return nil }
             var hunks: [LineDiff.Hunk] = []
             for _ in 0..<hunkCount {

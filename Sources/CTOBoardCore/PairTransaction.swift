@@ -9,11 +9,13 @@ import Darwin
 /// 1. (caller) take the state folder's lock and recover;
 /// 2. stage both new documents as fsynced temp files beside them (a full disk, a read-only or
 ///    immutable file fails here, before anything changed);
-/// 3. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
+/// 3. check that both documents still hold the old contents;
+/// 4. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
 ///    the commit point;
-/// 4. for each document: check it still holds the old contents, rename the temp file over it,
-///    fsync its folder;
-/// 5. store the new base snapshot, append the history line, remove the journal.
+/// 5. for each document: rename the temp file over it, fsync its folder;
+/// 6. append the history line, then rename the journal to be the new base snapshot (it holds
+///    both new contents under the snapshot's header) and fsync the state folder: storing the
+///    base and removing the journal are one rename.
 ///
 /// A failure after the commit point puts back the documents already renamed, so both stay old.
 /// A crash after it is rolled forward by ``recover(store:)`` on the next start.
@@ -33,9 +35,12 @@ public enum PairTransaction {
     ) throws(Failure) {
         let ownerTarget = AtomicFile.resolve(pair.ownerDoc)
         let todoTarget = AtomicFile.resolve(pair.todo)
-        var docs: [(target: String, old: [UInt8], new: [UInt8], step: String, hunks: [LineDiff.Hunk]?)] = []
-        if !newOwner.sameBytes(as: oldOwner) { docs.append((ownerTarget, oldOwner, newOwner, "owner", ownerHunks)) }
-        if !newTodo.sameBytes(as: oldTodo) { docs.append((todoTarget, oldTodo, newTodo, "todo", todoHunks)) }
+        // The journal holds both documents (an unchanged one as it is): it becomes the base.
+        let entries = [Journal.Entry(path: ownerTarget, old: oldOwner, new: newOwner, hunks: ownerHunks),
+                       Journal.Entry(path: todoTarget, old: oldTodo, new: newTodo, hunks: todoHunks)]
+        var docs: [(target: String, old: [UInt8], new: [UInt8], step: String)] = []
+        if entries[0].changed { docs.append((ownerTarget, oldOwner, newOwner, "owner")) }
+        if entries[1].changed { docs.append((todoTarget, oldTodo, newTodo, "todo")) }
         var staged: [String] = []
         func discardStaged() { for t in staged { unlink(t) } }
         do throws(WriteError) {
@@ -49,14 +54,12 @@ public enum PairTransaction {
             throw .write(error)
         }
         // Both still hold what the change was planned on?
-        for d in docs where !d.old.sameBytes(as: try? FileIO.readRaw(at: d.target)) {
+        for d in docs where !FileIO.contentEquals(at: d.target, d.old) {
             discardStaged()
             throw .changedUnderneath(path: d.target)
         }
-        let journal = Journal(
-            basePath: store.basePath(pair), pair: pair,
-            entries: docs.map { Journal.Entry(path: $0.target, old: $0.old, new: $0.new, hunks: $0.hunks) },
-            historyPath: store.historyPath(pair), historyLine: historyLine)
+        let journal = Journal(basePath: store.basePath(pair), pair: pair, entries: entries,
+                              historyPath: store.historyPath(pair), historyLine: historyLine)
         do throws(WriteError) {
             try writeJournal(journal, store: store)
         } catch {
@@ -87,7 +90,7 @@ public enum PairTransaction {
         // Both documents are new and the journal is durable: the change is made. When storing
         // the base, the history line or removing the journal fails, the journal stays and the
         // next start's recovery finishes the job; reporting a failure here would be false.
-        try? finish(journal, newOwner: newOwner, newTodo: newTodo, store: store)
+        try? finish(journal, newOwner: newOwner, newTodo: newTodo, store: store, journalIsBase: true)
     }
 
     static func writeJournal(_ journal: Journal, store: StateStore) throws(WriteError) {
@@ -102,15 +105,24 @@ public enum PairTransaction {
         try FaultInjection.point("journal-synced", path: path)
     }
 
-    /// Stores the base snapshot and the history line, then removes the journal.
-    static func finish(_ journal: Journal, newOwner: [UInt8], newTodo: [UInt8], store: StateStore) throws(WriteError) {
-        try AtomicFile.replace(journal.basePath, with: BaseSnapshot(owner: newOwner, todo: newTodo).encode())
-        try FaultInjection.point("base-stored", path: journal.basePath)
+    /// Stores the history line, then the base snapshot, and removes the journal. With
+    /// `journalIsBase` (the journal on disk holds exactly `newOwner` and `newTodo`), the journal
+    /// is renamed to be the base; else a snapshot is written and the journal removed.
+    static func finish(_ journal: Journal, newOwner: [UInt8], newTodo: [UInt8], store: StateStore,
+                       journalIsBase: Bool) throws(WriteError) {
         if !journal.historyLine.isEmpty {
             try History(path: journal.historyPath).append(journal.historyLine)
         }
         try FaultInjection.point("history-stored", path: journal.historyPath)
-        unlink(store.journalPath)
+        if journalIsBase {
+            if rename(store.journalPath, journal.basePath) != 0 {
+                throw WriteError(path: journal.basePath, reason: FileIO.errnoText())
+            }
+        } else {
+            try AtomicFile.replace(journal.basePath, with: BaseSnapshot(owner: newOwner, todo: newTodo).encode())
+            unlink(store.journalPath)
+        }
+        try FaultInjection.point("base-stored", path: journal.basePath)
         try AtomicFile.syncFolder(store.folder)
         try FaultInjection.point("journal-removed", path: store.journalPath)
     }
@@ -145,6 +157,9 @@ public enum PairTransaction {
         var finalContents: [String: [UInt8]] = [:]
         for e in journal.entries {
             unlink(AtomicFile.tempPath(for: e.path))
+            // A document the transaction did not change is left as it is; the base keeps the
+            // contents the transaction saw, so an edit made since is carried by the next sync.
+            if !e.changed { finalContents[e.path] = e.new; continue }
             let current = try? FileIO.readRaw(at: e.path)
             if e.new.sameBytes(as: current) {
                 finalContents[e.path] = e.new
@@ -165,7 +180,11 @@ public enum PairTransaction {
         let todoTarget = AtomicFile.resolve(journal.pair.todo)
         let owner = finalContents[ownerTarget] ?? (try? FileIO.readRaw(at: ownerTarget)) ?? []
         let todo = finalContents[todoTarget] ?? (try? FileIO.readRaw(at: todoTarget)) ?? []
-        try finish(journal, newOwner: owner, newTodo: todo, store: store)
+        // The journal becomes the base when the documents ended as it says (no merge, no rescue).
+        let asJournal = Journal.isPairSnapshot(bytes, journal) && journal.entries[0].path == ownerTarget
+            && journal.entries[1].path == todoTarget
+            && journal.entries[0].new.sameBytes(as: owner) && journal.entries[1].new.sameBytes(as: todo)
+        try finish(journal, newOwner: owner, newTodo: todo, store: store, journalIsBase: asJournal)
         return result
     }
 }

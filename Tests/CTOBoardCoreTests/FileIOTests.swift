@@ -14,6 +14,26 @@ struct FileIOTests {
         #expect(!FileIO.isDirectory(path))
     }
 
+    /// The commit's last look at a document compares it in chunks: equal only byte for byte,
+    /// across chunk boundaries and at the very end.
+    @Test func contentEqualsComparesEveryByte() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let bytes = (0..<200_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let path = try tmp.write("doc.md", bytes)
+        #expect(FileIO.contentEquals(at: path, bytes))
+        for i in [0, 65_535, 65_536, 131_072, 200_002] {
+            var other = bytes
+            other[i] ^= 0x01
+            #expect(!FileIO.contentEquals(at: path, other), "byte \(i)")
+        }
+        #expect(!FileIO.contentEquals(at: path, Array(bytes.dropLast())))
+        #expect(!FileIO.contentEquals(at: path, bytes + [0x0A]))
+        #expect(FileIO.contentEquals(at: try tmp.write("empty.md", [UInt8]()), []))
+        #expect(!FileIO.contentEquals(at: tmp.path + "/missing.md", []))
+        #expect(!FileIO.contentEquals(at: tmp.path, []))
+    }
+
     @Test func readsEmptyFile() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

@@ -49,6 +49,42 @@ struct TransactionTests {
         #expect(box.leftoverTemps.isEmpty)
     }
 
+    /// The base is stored by renaming the journal into place: the base file is a version 4
+    /// journal, whose header tells the new documents from any others.
+    @Test func commitRenamesTheJournalToBeTheBase() throws {
+        let box = try sandbox()
+        defer { box.remove() }
+        try PairTransaction.commit(pair: box.paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo,
+                                   historyLine: historyLine, store: box.store)
+        let basePath = box.store.basePath(box.paths)
+        let stored = try FileIO.readRaw(at: basePath)
+        #expect(stored.starts(with: Journal.magic))
+        #expect(Journal.decode(stored)?.entries.map(\.new) == [newOwner, newTodo])
+        #expect(BaseSnapshot.headerMatches(at: basePath, owner: newOwner, todo: newTodo))
+        #expect(!BaseSnapshot.headerMatches(at: basePath, owner: oldOwner, todo: newTodo))
+        #expect(!BaseSnapshot.headerMatches(at: basePath, owner: newOwner, todo: oldTodo))
+    }
+
+    /// A change to one document journals the other one as it is. Recovery leaves that one alone,
+    /// even when it was edited since, and its base stays what the transaction saw, so that the
+    /// next sync carries the edit.
+    @Test func recoverLeavesTheUnchangedDocumentAlone() throws {
+        let box = try sandbox()
+        defer { box.remove() }
+        let edited = oldTodo + Array("- [ ] Late edit [Owner: CTO]\n".utf8)
+        try SyncSandbox.write(edited, to: box.paths.todo)
+        let entries = [Journal.Entry(path: box.paths.ownerDoc, old: oldOwner, new: newOwner),
+                       Journal.Entry(path: box.paths.todo, old: oldTodo, new: oldTodo)]
+        try SyncSandbox.write(journal(box, entries: entries).encode(), to: box.store.journalPath)
+        let r = try PairTransaction.recover(store: box.store, tempsOf: [box.paths])
+        #expect(r.rolledForward)
+        #expect(r.merged.isEmpty && r.rescued.isEmpty)
+        #expect(box.ownerBytes == newOwner)
+        #expect(box.todoBytes == edited)
+        #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: newOwner, todo: oldTodo))
+        #expect(!FileIO.isFile(box.store.journalPath))
+    }
+
     @Test func commitRefusesWhenADocumentChangedUnderneath() throws {
         let box = try sandbox()
         defer { box.remove() }
@@ -222,7 +258,8 @@ struct TransactionTests {
 
     @Test func journalRoundTrips() {
         let j = Journal(basePath: "/s/base", pair: SyncFixture.paths,
-                        entries: [Journal.Entry(path: "/a", old: [1, 2, 0, 3], new: []), Journal.Entry(path: "/b", old: [], new: Array("x\r\n".utf8))],
+                        entries: [Journal.Entry(path: "/a", old: [1, 2, 0, 3], new: []), Journal.Entry(path: "/b", old: [], new: Array("x\r\n".utf8)),
+                                  Journal.Entry(path: "/c", old: [0xFF, 0x0A], new: [0xFF, 0x0A])],
                         historyPath: "/s/h", historyLine: Array("{}\n".utf8))
         #expect(Journal.decode(j.encode()) == j)
         let b = BaseSnapshot(owner: [0xEF, 0xBB, 0xBF, 0x0D], todo: [])
@@ -253,6 +290,21 @@ struct TransactionTests {
         var torn = w.bytes
         torn[torn.count - 1] ^= 0xFF
         #expect(Journal.decode(torn) == nil)
+
+        // Version 3: the same layout sealed by Checksum.lanes, no header, only changed documents.
+        var v3 = BinaryWriter(magic: Journal.magicV3)
+        v3.string("/s/base"); v3.string("CTO"); v3.string("/o.md"); v3.string("/t.md"); v3.string("/s/h"); v3.blob([])
+        v3.u64(1)
+        v3.string("/o.md"); v3.u64(Checksum.lanes(old)); v3.u64(UInt64(old.count)); v3.blob(new)
+        v3.u64(UInt64(back.count))
+        for h in back {
+            v3.u64(UInt64(h.oldStart)); v3.u64(UInt64(h.newStart))
+            v3.u64(UInt64(h.oldLines.count)); for l in h.oldLines { v3.blob(l) }
+            v3.u64(UInt64(h.newLines.count)); for l in h.newLines { v3.blob(l) }
+        }
+        let journal3 = Journal.decode(v3.seal())
+        #expect(journal3?.entries.map(\.old) == [old])
+        #expect(journal3?.entries.map(\.new) == [new])
 
         var b = BinaryWriter(magic: BaseSnapshot.magicV1)
         b.blob(old); b.blob(new)

@@ -42,8 +42,7 @@ public struct BaseSnapshot: Sendable, Equatable {
 
     public static func decode(_ bytes: [UInt8]) -> BaseSnapshot? {
         if bytes.starts(with: Journal.magic) {
-            guard let journal = Journal.decode(bytes), Journal.isPairSnapshot(bytes, journal) else { return nil }
-            return BaseSnapshot(owner: journal.entries[0].new, todo: journal.entries[1].new)
+            return Journal.pairContents(bytes).map { BaseSnapshot(owner: $0.owner, todo: $0.todo) }
         }
         if bytes.starts(with: magicV1) {
             guard var r = BinaryReader(sealed: bytes, magic: magicV1, checksum: { Checksum.wide($0) }),

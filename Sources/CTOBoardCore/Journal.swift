@@ -63,28 +63,41 @@ public struct Journal: Sendable, Equatable {
 
     /// The journal's bytes.
     public func encode() -> [UInt8] {
-        var w = BinaryWriter(magic: Self.magic, capacity: entries.reduce(4096) { $0 + $1.new.count + 64 })
-        // The base snapshot's header: the new contents' checksums (zero when the journal does
-        // not hold both documents), then the header's own checksum.
+        Array(pieces().joined())
+    }
+
+    /// The journal's bytes in pieces, the documents' new contents among them as they are (see
+    /// ``PiecewiseWriter``): written one after another, they are ``encode()``.
+    ///
+    /// Layout: the magic; the base snapshot's header (both new contents' checksums, zero when
+    /// the journal does not hold both documents, and the header's own checksum); the base path,
+    /// the pair, the history path and line; then each document's path and a flag: an unchanged
+    /// document's contents, or a changed one's old checksum and length, new contents and the
+    /// line hunks that lead back to the old ones (half the bytes to write and fsync at the
+    /// commit point); the seal.
+    func pieces() -> [[UInt8]] {
+        var w = PiecewiseWriter(magic: Self.magic)
         let pairSnapshot = entries.count == 2
-        w.u64(pairSnapshot ? Checksum.lanes(entries[0].new) : 0)
-        w.u64(pairSnapshot ? Checksum.lanes(entries[1].new) : 0)
-        w.u64(Checksum.lanes(w.bytes))
+        let sums = pairSnapshot ? [Checksum.lanes(entries[0].new), Checksum.lanes(entries[1].new)] : []
+        var header = Self.magic
+        for sum in sums.isEmpty ? [0, 0] : sums {
+            withUnsafeBytes(of: sum.littleEndian) { header.append(contentsOf: $0) }
+            w.u64(sum)
+        }
+        w.u64(Checksum.lanes(header))
         w.string(basePath)
         w.string(pair.owner); w.string(pair.ownerDoc); w.string(pair.todo)
         w.string(historyPath); w.blob(historyLine)
         w.u64(UInt64(entries.count))
-        for e in entries {
-            // The new contents in full, the old ones as the line hunks that lead back to them:
-            // half the bytes to write and fsync at the commit point.
+        for (index, e) in entries.enumerated() {
             w.string(e.path)
             let changed = e.changed
             w.u64(changed ? 1 : 0)
-            // An unchanged document: its contents once.
-            if !changed { w.blob(e.new); continue }
+            let newSum = sums.isEmpty ? nil : sums[index]
+            if !changed { w.blob(e.new, checksum: newSum); continue }
             w.u64(Checksum.lanes(e.old))
             w.u64(UInt64(e.old.count))
-            w.blob(e.new)
+            w.blob(e.new, checksum: newSum)
             let hunks = e.hunks.map(HistoryEntry.reversed) ?? LineDiff.hunks(from: Document(bytes: e.new), to: Document(bytes: e.old))
             w.u64(UInt64(hunks.count))
             for h in hunks {
@@ -96,22 +109,65 @@ public struct Journal: Sendable, Equatable {
         return w.seal()
     }
 
+    /// Both new contents of a version 4 journal that holds the pair (see
+    /// ``isPairSnapshot(_:_:)``), read without rebuilding the old ones: what a base snapshot
+    /// stored as a renamed journal needs. Nil when it is damaged or not such a journal.
+    static func pairContents(_ bytes: [UInt8]) -> (owner: [UInt8], todo: [UInt8])? {
+        guard var r = PiecewiseReader(bytes, magic: magic),
+              r.u64() != nil, r.u64() != nil, r.u64() != nil else { return nil }
+        // The base path, the pair's three strings, the history path and line.
+        for _ in 0..<6 { guard r.skipBlob() else { return nil } }
+        guard r.u64() == 2 else { return nil }
+        var contents: [[UInt8]] = []
+        for _ in 0..<2 {
+            guard r.skipBlob(), let flags = r.u64() else { return nil }
+            if flags == 0 {
+                guard let same = r.blob() else { return nil }
+                contents.append(same)
+                continue
+            }
+            guard r.u64() != nil, r.u64() != nil, let new = r.blob(), let hunkCount = r.u64() else { return nil }
+            contents.append(new)
+            for _ in 0..<hunkCount {
+                guard r.u64() != nil, r.u64() != nil, let oldLines = r.u64() else { return nil }
+                for _ in 0..<oldLines { guard r.skipBlob() else { return nil } }
+                guard let newLines = r.u64() else { return nil }
+                for _ in 0..<newLines { guard r.skipBlob() else { return nil } }
+            }
+        }
+        guard r.verify() else { return nil }
+        return (contents[0], contents[1])
+    }
+
     /// Parses a journal; nil when it is incomplete or damaged.
     public static func decode(_ bytes: [UInt8]) -> Journal? {
-        let v2 = bytes.starts(with: magicV2), v3 = bytes.starts(with: magicV3)
-        let sum: ([UInt8]) -> UInt64 = v2 ? { Checksum.wide($0) } : { Checksum.lanes($0) }
-        guard var r = v2 ? BinaryReader(sealed: bytes, magic: magicV2, checksum: { Checksum.wide($0) })
-                         : BinaryReader(sealed: bytes, magic: v3 ? magicV3 : magic) else { return nil }
-        if !v2 && !v3 {
-            guard r.u64() != nil, r.u64() != nil, r.u64() != nil else { return nil }
+        if bytes.starts(with: magicV2) {
+            guard var r = BinaryReader(sealed: bytes, magic: magicV2, checksum: { Checksum.wide($0) }) else { return nil }
+            return decodeBody(&r, flagged: false, limit: bytes.count, oldSum: { Checksum.wide($0) })
         }
+        if bytes.starts(with: magicV3) {
+            guard var r = BinaryReader(sealed: bytes, magic: magicV3) else { return nil }
+            return decodeBody(&r, flagged: false, limit: bytes.count, oldSum: { Checksum.lanes($0) })
+        }
+        guard var r = PiecewiseReader(bytes, magic: magic),
+              r.u64() != nil, r.u64() != nil, r.u64() != nil,
+              let journal = decodeBody(&r, flagged: true, limit: bytes.count, oldSum: { Checksum.lanes($0) }),
+              r.verify() else { return nil }
+        return journal
+    }
+
+    /// Everything after the magic (and the header): `flagged` entries (version 4) say whether
+    /// the document changes.
+    private static func decodeBody<R: RecordReader>(
+        _ r: inout R, flagged: Bool, limit: Int, oldSum sum: ([UInt8]) -> UInt64
+    ) -> Journal? {
         guard let base = r.string(), let owner = r.string(), let ownerDoc = r.string(), let todo = r.string(),
               let historyPath = r.string(), let historyLine = r.blob(),
               let count = r.u64(), count <= 16 else { return nil }
         var entries: [Entry] = []
         for _ in 0..<count {
             guard let path = r.string() else { return nil }
-            if !v2 && !v3 {
+            if flagged {
                 guard let flags = r.u64() else { return nil }
                 if flags == 0 {
                     guard let same = r.blob() else { return nil }
@@ -123,10 +179,10 @@ public struct Journal: Sendable, Equatable {
                   let hunkCount = r.u64(), hunkCount <= UInt64(new.count + 1) * 2 + 2 else { return nil }
             var hunks: [LineDiff.Hunk] = []
             for _ in 0..<hunkCount {
-                guard let oldStart = r.u64(), let newStart = r.u64(), let oc = r.u64(), oc <= UInt64(bytes.count) else { return nil }
+                guard let oldStart = r.u64(), let newStart = r.u64(), let oc = r.u64(), oc <= UInt64(limit) else { return nil }
                 var oldLines: [[UInt8]] = []
                 for _ in 0..<oc { guard let l = r.blob() else { return nil }; oldLines.append(l) }
-                guard let nc = r.u64(), nc <= UInt64(bytes.count) else { return nil }
+                guard let nc = r.u64(), nc <= UInt64(limit) else { return nil }
                 var newLines: [[UInt8]] = []
                 for _ in 0..<nc { guard let l = r.blob() else { return nil }; newLines.append(l) }
                 hunks.append(LineDiff.Hunk(oldStart: Int(oldStart), oldLines: oldLines, newStart: Int(newStart), newLines: newLines))

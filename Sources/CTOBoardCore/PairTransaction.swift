@@ -98,7 +98,8 @@ public enum PairTransaction {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
         defer { close(fd) }
-        try AtomicFile.writeAll(fd, journal.encode(), path: path)
+        // Piece by piece: the documents' new contents are written from where they are.
+        for piece in journal.pieces() { try AtomicFile.writeAll(fd, piece, path: path) }
         try FaultInjection.point("journal-written", path: path)
         if fsync(fd) != 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
         try AtomicFile.syncFolder(store.folder)

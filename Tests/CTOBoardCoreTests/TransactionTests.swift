@@ -267,6 +267,35 @@ struct TransactionTests {
         #expect(BaseSnapshot.decode(Array(b.encode().dropLast())) == nil)
     }
 
+    /// A journal is written in pieces, its documents as they are; the seal catches a change to
+    /// any byte of it, inside a document or not, and a truncation.
+    @Test func journalPiecesAreSealedAsAWhole() {
+        let owner = Array(repeating: UInt8(ascii: "o"), count: 9_000) + Array("\n- [x] a\n".utf8)
+        let todo = Array(repeating: UInt8(ascii: "t"), count: 5_000) + Array("\n- [x] a [Owner: CTO]\n".utf8)
+        var oldOwner = owner, oldTodo = todo
+        oldOwner[owner.count - 5] = UInt8(ascii: " ")
+        oldTodo[todo.count - 18] = UInt8(ascii: " ")
+        let j = Journal(basePath: "/s/base", pair: SyncFixture.paths,
+                        entries: [Journal.Entry(path: SyncFixture.paths.ownerDoc, old: oldOwner, new: owner),
+                                  Journal.Entry(path: SyncFixture.paths.todo, old: oldTodo, new: todo)],
+                        historyPath: "/s/h", historyLine: Array("{}\n".utf8))
+        let pieces = j.pieces()
+        #expect(pieces.count > 1, "the documents are pieces of their own")
+        let bytes = j.encode()
+        #expect(bytes == Array(pieces.joined()))
+        #expect(Journal.decode(bytes) == j)
+        #expect(Journal.pairContents(bytes)?.owner == owner)
+        #expect(Journal.pairContents(bytes)?.todo == todo)
+        for i in stride(from: Journal.magic.count, to: bytes.count, by: 997) + [bytes.count - 1] {
+            var damaged = bytes
+            damaged[i] ^= 0x20
+            #expect(Journal.decode(damaged) == nil, "byte \(i)")
+            #expect(Journal.pairContents(damaged) == nil, "byte \(i)")
+        }
+        #expect(Journal.decode(Array(bytes.dropLast(9))) == nil)
+        #expect(Journal.pairContents(bytes + [0]) == nil)
+    }
+
     /// A journal and a base snapshot written by the previous version (checksums by
     /// `Checksum.wide`) are still read after an upgrade: a crash just before it is rolled forward.
     @Test func previousVersionsStillDecode() {

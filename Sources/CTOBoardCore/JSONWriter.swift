@@ -70,9 +70,14 @@ public struct JSONWriter: ~Copyable {
     /// A JSON string literal from UTF-8 bytes; invalid UTF-8 is written as U+FFFD, as
     /// `String(decoding:as:)` would show it.
     public mutating func string(utf8 text: [UInt8]) {
+        text.withUnsafeBufferPointer { string(utf8: $0) }
+    }
+
+    /// ``string(utf8:)`` from a buffer.
+    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
         let plain = text.allSatisfy { $0 < 0x80 }
         if plain {
-            text.withUnsafeBytes { quoted($0) }
+            quoted(UnsafeRawBufferPointer(text))
         } else {
             string(String(decoding: text, as: UTF8.self))
         }

@@ -63,7 +63,11 @@ public struct Journal: Sendable, Equatable {
 
     /// The journal's bytes.
     public func encode() -> [UInt8] {
-        Array(pieces().joined())
+        let pieces = pieces()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for p in pieces { bytes += p }
+        return bytes
     }
 
     /// The journal's bytes in pieces, the documents' new contents among them as they are (see

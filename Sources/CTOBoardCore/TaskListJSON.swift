@@ -31,7 +31,7 @@ public enum TaskListJSON {
         }
         // Each literal carries the punctuation around it.
         w.raw("\n{\"id\":"); w.string(task.id)
-        w.raw(",\"title\":"); w.string(utf8: task.owner?.text.titleBytes ?? task.todo!.text.titleBytes)
+        w.raw(",\"title\":"); (task.owner?.text ?? task.todo!.text).withTitleBytes { w.string(utf8: $0) }
         switch pane {
         case .completed?: w.raw(",\"section\":\"completed\",\"priority\":null")
         case .inProgress?: w.raw(",\"section\":\"in-progress\",\"priority\":null")

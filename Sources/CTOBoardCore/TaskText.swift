@@ -25,19 +25,19 @@ public struct TaskText: Sendable, Equatable {
     /// The text bytes (a copy: the parsed text keeps a slice of its document's bytes).
     public var bytes: [UInt8] { Array(parts.text) }
     /// The last `[Owner: NAME]` outside backticks.
-    public var owner: Tag? { parts.owner }
+    public var owner: Tag? { parts.tag(parts.owner) }
     /// The last `[Status: ...]` outside backticks.
-    public var status: Tag? { parts.status }
+    public var status: Tag? { parts.tag(parts.status) }
     /// The last `[Priority: ...]` outside backticks.
-    public var priority: Tag? { parts.priority }
+    public var priority: Tag? { parts.tag(parts.priority) }
     /// `**VERIFY**:` before the title.
-    public var verifyMarker: Range<Int>? { parts.verifyMarker }
+    public var verifyMarker: Range<Int>? { parts.verifyMarker.range }
     /// `(needs verification)` after the title.
-    public var needsVerification: Range<Int>? { parts.needsVerification }
+    public var needsVerification: Range<Int>? { parts.needsVerification.range }
     /// `(verified YYYY-MM-DD)` after the title.
-    public var verified: Range<Int>? { parts.verified }
+    public var verified: Range<Int>? { parts.verified.range }
     /// `**CRITICAL**:` or `(CRITICAL)`.
-    public var criticalMarker: Range<Int>? { parts.criticalMarker }
+    public var criticalMarker: Range<Int>? { parts.criticalMarker.range }
     /// Every tag of the three kinds outside backticks (owner, status, priority), in order.
     public var allTags: [Tag] { parts.allTags }
 
@@ -81,33 +81,64 @@ public struct TaskText: Sendable, Equatable {
     private static let statusName = [UInt8](lowercasedASCII: "status")
     private static let priorityName = [UInt8](lowercasedASCII: "priority")
 
+    /// A marker's byte range, packed into 8 bytes (a text is at most a line of a document, far
+    /// shorter than 2 GiB).
+    struct Span: Sendable {
+        let lower: Int32, upper: Int32
+        static let none = Span(lower: -1, upper: -1)
+        init(lower: Int32, upper: Int32) { self.lower = lower; self.upper = upper }
+        init(_ r: Range<Int>?) {
+            if let r { lower = Int32(truncatingIfNeeded: r.lowerBound); upper = Int32(truncatingIfNeeded: r.upperBound) } else { self = .none }
+        }
+        var range: Range<Int>? { lower < 0 ? nil : Int(lower)..<Int(upper) }
+    }
+
     /// The parsed pieces, shared by copies: a task line's text is parsed once and a
     /// ``TaskEntry`` stays small (one reference instead of every range inline).
+    ///
+    /// Kept compact, as there is one per task of the owner (8,000 in a pair at 20,000 tasks):
+    /// markers as packed spans, the three named tags as indices into ``allTags``, and no copy of
+    /// the title (``titleBytes`` strips the text again when asked; only the key is kept).
     final class Parts: Sendable {
         /// The text: a slice of the document's bytes (or of a copy). Offsets below are from its
         /// start.
         let text: ArraySlice<UInt8>
-        let owner: Tag?
-        let status: Tag?
-        let priority: Tag?
-        let verifyMarker: Range<Int>?
-        let needsVerification: Range<Int>?
-        let verified: Range<Int>?
-        let criticalMarker: Range<Int>?
+        /// Indices into ``allTags`` of the last owner, status and priority tags; -1 for none.
+        let owner: Int32, status: Int32, priority: Int32
+        let verifyMarker: Span
+        let needsVerification: Span
+        let verified: Span
+        let criticalMarker: Span
         let allTags: [Tag]
-        /// The title: the text without markers and tags, white space collapsed and trimmed.
-        let titleBytes: [UInt8]
         /// The normalized title (``TitleKey``).
         let key: String
         /// ``TitleKey/hash(_:)`` of the key, made once: the matcher and the sync engine both use it.
         let keyHash: UInt64
 
+        func tag(_ index: Int32) -> Tag? { index < 0 ? nil : allTags[Int(index)] }
+
+        /// The title: the text without markers and tags, white space collapsed and trimmed.
+        var titleBytes: [UInt8] {
+            text.withUnsafeBufferPointer { buf in
+                TaskText.stripping(buf, markers: (verifyMarker.range, needsVerification.range, verified.range, criticalMarker.range),
+                                   tags: allTags)
+            }
+        }
+
+        /// ``titleBytes`` handed to `body` without making an array.
+        func withTitleBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            text.withUnsafeBufferPointer { buf in
+                TaskText.withStripped(buf, markers: (verifyMarker.range, needsVerification.range, verified.range, criticalMarker.range),
+                                      tags: allTags, body)
+            }
+        }
+
         init(_ text: ArraySlice<UInt8>) {
-            var owner: Tag?, status: Tag?, priority: Tag?
+            var owner: Int32 = -1, status: Int32 = -1, priority: Int32 = -1
             var verifyMarker: Range<Int>?, needsVerification: Range<Int>?, verified: Range<Int>?, criticalMarker: Range<Int>?
             var allTags: [Tag] = []
+            var key = ""
             // Scanned through a buffer pointer, into locals: no bounds or exclusivity checks per byte.
-            var title: [UInt8] = []
             text.withUnsafeBufferPointer { buf in
                 let n = buf.count
                 var i = 0
@@ -143,10 +174,11 @@ public struct TaskText: Sendable, Equatable {
                     if b == 0x5B, let (name, value, end) = TaskText.tagRange(buf, at: i) {
                         let tag = Tag(value: String(decoding: UnsafeBufferPointer(rebasing: buf[value]), as: UTF8.self),
                                       range: i..<end)
-                        if name == 0 { owner = tag }
-                        if name == 1 { status = tag }
-                        if name == 2 { priority = tag }
-                        if allTags.isEmpty { allTags.reserveCapacity(4) }
+                        let index = Int32(truncatingIfNeeded: allTags.count)
+                        if name == 0 { owner = index }
+                        if name == 1 { status = index }
+                        if name == 2 { priority = index }
+                        if allTags.isEmpty { allTags.reserveCapacity(2) }
                         allTags.append(tag)
                         i = end
                         continue
@@ -163,20 +195,19 @@ public struct TaskText: Sendable, Equatable {
                     }
                     i += 1
                 }
-                title = TaskText.stripping(
-                    buf, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags)
+                key = TaskText.withStripped(
+                    buf, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags, TitleKey.make)
             }
             self.text = text
             self.owner = owner
             self.status = status
             self.priority = priority
-            self.verifyMarker = verifyMarker
-            self.needsVerification = needsVerification
-            self.verified = verified
-            self.criticalMarker = criticalMarker
+            self.verifyMarker = Span(verifyMarker)
+            self.needsVerification = Span(needsVerification)
+            self.verified = Span(verified)
+            self.criticalMarker = Span(criticalMarker)
             self.allTags = allTags
-            titleBytes = title
-            key = TitleKey.make(titleBytes)
+            self.key = key
             keyHash = TitleKey.hash(key)
         }
     }
@@ -206,11 +237,33 @@ public struct TaskText: Sendable, Equatable {
 
     /// `bytes` without `markers` and every tag's range, white space collapsed and trimmed.
     /// The markers are few: they are walked in place rather than collected and sorted.
-    private static func stripping(
+    static func stripping(
         _ buf: UnsafeBufferPointer<UInt8>, markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag]
     ) -> [UInt8] {
         // Written in place into uninitialized storage: the title is never longer than the text.
         [UInt8](unsafeUninitializedCapacity: buf.count) { out, count in
+            count = stripping(buf, markers: markers, tags: tags, into: out)
+        }
+    }
+
+    /// ``stripping(_:markers:tags:)`` handed to `body` in temporary storage (on the stack for
+    /// most titles): no array made.
+    static func withStripped<R>(
+        _ buf: UnsafeBufferPointer<UInt8>, markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag],
+        _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(buf.count, 1)) { out in
+            let count = stripping(buf, markers: markers, tags: tags, into: out)
+            return body(UnsafeBufferPointer(rebasing: out[0..<count]))
+        }
+    }
+
+    /// Writes the stripped title into `out` (at least as long as `buf`); returns its length.
+    private static func stripping(
+        _ buf: UnsafeBufferPointer<UInt8>, markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag],
+        into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        do {
             let n = buf.count
             var k = 0
             var i = 0
@@ -240,7 +293,7 @@ public struct TaskText: Sendable, Equatable {
                 if next == n { break }
                 if nextEnd > i { i = nextEnd; pendingSpace = k > 0 }
             }
-            count = k
+            return k
         }
     }
 
@@ -352,7 +405,12 @@ public struct TaskText: Sendable, Equatable {
     }
 
     /// The title bytes: the text without markers and tags, white space collapsed and trimmed.
+    /// Made anew on each use (the parsed text keeps only the key): to read it once, see
+    /// ``withTitleBytes(_:)``.
     public var titleBytes: [UInt8] { parts.titleBytes }
+
+    /// ``titleBytes`` handed to `body` in temporary storage, without making an array.
+    public func withTitleBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { parts.withTitleBytes(body) }
 
     /// The normalized title: the task's identity across documents (see ``TitleKey``).
     public var key: String { parts.key }

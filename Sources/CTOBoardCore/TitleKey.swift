@@ -8,11 +8,16 @@ import Foundation
 public enum TitleKey {
     /// The key of a title given as bytes.
     public static func make(_ title: [UInt8]) -> String {
+        title.withUnsafeBufferPointer { make($0) }
+    }
+
+    /// The key of a title given as bytes in a buffer.
+    static func make(_ title: UnsafeBufferPointer<UInt8>) -> String {
         var ascii = true
         // Built straight into the String's storage: no intermediate array. Ill-formed UTF-8 is
         // repaired to U+FFFD by the initializer, as `String(decoding:as:)` does.
         var s = String(unsafeUninitializedCapacity: title.count) { out in
-            title.withUnsafeBufferPointer { title in
+            do {
                 var k = 0
                 var pendingSpace = false
                 let n = title.count

@@ -23,6 +23,25 @@ struct TaskTextTests {
         #expect(t.title == "Conduct security audits")
     }
 
+    /// The parsed text keeps tags by index and markers packed: a text with hundreds of tags
+    /// still names the right ones, and the title made on demand is the same each way.
+    @Test func manyTagsKeepTheirNamesAndTheTitleIsMadeOnDemand() throws {
+        let many = (0..<300).map { "[Status: s\($0)]" }.joined(separator: " ")
+        let t = text("**VERIFY**: Ship *it*  now \(many) [Owner: CTO] [Priority: Low] (needs verification)")
+        #expect(t.allTags.count == 302)
+        #expect(t.owner?.value == "CTO")
+        #expect(t.status?.value == "s299")
+        #expect(t.priority?.value == "Low")
+        let verify = try #require(t.verifyMarker)
+        #expect(Array(t.bytes[verify]) == utf8("**VERIFY**: "))
+        let needs = try #require(t.needsVerification)
+        #expect(Array(t.bytes[needs]) == utf8("(needs verification)"))
+        #expect(t.title == "Ship *it* now")
+        #expect(t.withTitleBytes { Array($0) } == t.titleBytes)
+        #expect(t.key == "ship it now")
+        #expect(text("").withTitleBytes { $0.count } == 0)
+    }
+
     @Test func ownerIsTheLastTagOutsideBackticks() {
         #expect(text("Hand over [Owner: Backend] to [Owner: CTO]").owner?.value == "CTO")
         #expect(text("Hand over [Owner: CTO] to [Owner: Backend]").owner?.value == "Backend")

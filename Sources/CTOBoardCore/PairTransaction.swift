@@ -12,7 +12,7 @@ import Darwin
 /// 3. check that both documents still hold the old contents;
 /// 4. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
 ///    the commit point;
-/// 5. for each document: rename the temp file over it, fsync its folder;
+/// 5. rename each temp file over its document, then fsync their folders;
 /// 6. append the history line, then rename the journal to be the new base snapshot (it holds
 ///    both new contents under the snapshot's header) and fsync the state folder: storing the
 ///    base and removing the journal are one rename.
@@ -72,10 +72,15 @@ public enum PairTransaction {
         do throws(WriteError) {
             for (d, temp) in zip(docs, staged) {
                 try AtomicFile.renameStaged(temp, over: d.target)
-                // Renamed: a failure from here on (the folder fsync) must put this one back too.
+                // Renamed: a failure from here on (the folder fsyncs) must put this one back too.
                 renamed.append((d.target, d.old))
-                try AtomicFile.syncFolder(Paths.parent(d.target))
                 try FaultInjection.point("renamed-\(d.step)", path: d.target)
+            }
+            // Both renames, then each folder once: the first fsync commits both renames to the
+            // file system's log, and a second folder then has little or nothing left to commit.
+            var synced: Set<String> = []
+            for d in docs where synced.insert(Paths.parent(d.target)).inserted {
+                try AtomicFile.syncFolder(Paths.parent(d.target))
             }
         } catch {
             // Put back what was renamed so that both documents stay old.

@@ -48,7 +48,9 @@ public struct SyncEngine: Sendable {
 
     /// The owner's tasks of one side, in order.
     static func side(_ doc: TaskDocument, todo: Bool, owner: String) -> [(Ident, TaskEntry)] {
-        var seen: [ExactKey: Int] = [:]
+        // Occurrences counted per key: keys numbered with occurrence 0.
+        var keys = IdentTable(capacity: 64)
+        var counts: [Int] = []
         var out: [(Ident, TaskEntry)] = []
         let ownerBytes = Array(owner.utf8)
         let onlyOwners = doc.keyOwner == owner
@@ -58,11 +60,27 @@ public struct SyncEngine: Sendable {
             if todo { guard onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes) else { continue } }
             else { guard e.pane != nil else { continue } }
             let k = ExactKey(e.key, hash: e.keyHash)
-            let n = seen[k, default: 0] + 1
-            seen[k] = n
-            out.append((Ident(k, occurrence: n), e))
+            let number = keys.number(Ident(k, occurrence: 0))
+            if number == counts.count { counts.append(0) }
+            counts[number] += 1
+            out.append((Ident(k, occurrence: counts[number]), e))
         }
         return out
+    }
+
+    /// The entry with identity `ident` on one side, found without listing the side.
+    static func entry(_ ident: Ident, in doc: TaskDocument, todo: Bool, owner: String) -> TaskEntry? {
+        let ownerBytes = Array(owner.utf8)
+        let onlyOwners = doc.keyOwner == owner
+        var seen = 0
+        for e in doc.entries where e.keyHash == ident.exact.hash {
+            if todo { guard onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes) else { continue } }
+            else { guard e.pane != nil else { continue } }
+            guard ExactKey.sameBytes(e.key, ident.exact.string) else { continue }
+            seen += 1
+            if seen == ident.occurrence { return e }
+        }
+        return nil
     }
 
     /// The state that matters for sync.
@@ -78,23 +96,29 @@ public struct SyncEngine: Sendable {
     }
 
     /// Renames on one side: base tasks gone, matched to new tasks with a similar title, closest
-    /// position first.
-    static func renames(base: [(Ident, TaskEntry)], current: [(Ident, TaskEntry)]) -> [Ident: Ident] {
-        let currentSet = Set(current.map(\.0))
-        let baseSet = Set(base.map(\.0))
-        let removed = base.enumerated().filter { !currentSet.contains($0.element.0) }
-        var added = current.enumerated().filter { !baseSet.contains($0.element.0) }
-        var result: [Ident: Ident] = [:]
-        for (bi, (ident, entry)) in removed {
+    /// position first. Identities are numbers (see ``IdentTable``); the result maps a base task's
+    /// number to the current task's, or -1.
+    static func renames(base: [(Ident, TaskEntry)], baseIDs: [Int], current: [(Ident, TaskEntry)], currentIDs: [Int],
+                        count: Int) -> [Int] {
+        var inCurrent = [Bool](repeating: false, count: count), inBase = [Bool](repeating: false, count: count)
+        for id in currentIDs { inCurrent[id] = true }
+        for id in baseIDs { inBase[id] = true }
+        // The new tasks, with their titles made once (a title is made anew on each use).
+        var added = current.indices.filter { !inBase[currentIDs[$0]] }.map { (index: $0, title: current[$0].1.title) }
+        var result = [Int](repeating: -1, count: count)
+        for bi in base.indices where !inCurrent[baseIDs[bi]] {
+            let entry = base[bi].1
+            let title = entry.title
             var best: (index: Int, score: Double)?
-            for (k, (ci, (_, candidate))) in added.enumerated() {
-                var score = Similarity.dice(entry.title, candidate.title)
+            for (k, (ci, candidateTitle)) in added.enumerated() {
+                let candidate = current[ci].1
+                var score = Similarity.dice(title, candidateTitle)
                 if entry.pane == candidate.pane { score += 0.1 }
                 score -= min(0.2, Double(abs(ci - bi)) * 0.01)
                 if score >= 0.55, score > (best?.score ?? 0) { best = (k, score) }
             }
             if let best {
-                result[ident] = added[best.index].element.0
+                result[baseIDs[bi]] = currentIDs[added[best.index].index]
                 added.remove(at: best.index)
             }
         }
@@ -109,21 +133,35 @@ public struct SyncEngine: Sendable {
         var baseO: [(Ident, TaskEntry)] = []
         var baseT: [(Ident, TaskEntry)] = []
         if let base {
-            baseO = Self.side(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
-            baseT = Self.side(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
+            // A document still as in the base parses as it does now: its side is reused (an
+            // external edit usually touches one document).
+            baseO = base.owner.sameBytes(as: pair.ownerDoc.document.bytes) ? curO
+                : Self.side(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
+            baseT = base.todo.sameBytes(as: pair.todo.document.bytes) ? curT
+                : Self.side(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
         }
-        let renO = Self.renames(base: baseO, current: curO)
-        let renT = Self.renames(base: baseT, current: curT)
-        let curOMap = Dictionary(curO.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        let curTMap = Dictionary(curT.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        let baseOMap = Dictionary(baseO.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        let baseTMap = Dictionary(baseT.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        // Every identity numbered once; the bookkeeping is arrays indexed by number.
+        var table = IdentTable(capacity: curO.count + curT.count)
+        let curOIDs = curO.map { table.number($0.0) }, curTIDs = curT.map { table.number($0.0) }
+        let baseOIDs = baseO.map { table.number($0.0) }, baseTIDs = baseT.map { table.number($0.0) }
+        let count = table.count
+        let idents = table.idents
+        /// Where each identity is on a side (an index into it), or -1; the first one wins.
+        func positions(_ ids: [Int]) -> [Int] {
+            var at = [Int](repeating: -1, count: count)
+            for (k, id) in ids.enumerated() where at[id] < 0 { at[id] = k }
+            return at
+        }
+        let curOAt = positions(curOIDs), curTAt = positions(curTIDs)
+        let baseOAt = positions(baseOIDs), baseTAt = positions(baseTIDs)
+        let renO = Self.renames(base: baseO, baseIDs: baseOIDs, current: curO, currentIDs: curOIDs, count: count)
+        let renT = Self.renames(base: baseT, baseIDs: baseTIDs, current: curT, currentIDs: curTIDs, count: count)
 
         var ownerEd = DocumentEditor(pair.ownerDoc)
         var todoEd = DocumentEditor(pair.todo)
         var carried: [String] = []
         var conflicts: [SyncConflict] = []
-        var handledO = Set<Ident>(), handledT = Set<Ident>()
+        var handledO = [Bool](repeating: false, count: count), handledT = [Bool](repeating: false, count: count)
 
         func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?) {
             let task = (o ?? t)!
@@ -144,11 +182,12 @@ public struct SyncEngine: Sendable {
             }
         }
 
-        func decide(base bO: TaskEntry?, _ bT: TaskEntry?, oIdent: Ident?, tIdent: Ident?) {
-            let o = oIdent.flatMap { curOMap[$0] }
-            let t = tIdent.flatMap { curTMap[$0] }
-            if let oIdent { handledO.insert(oIdent) }
-            if let tIdent { handledT.insert(tIdent) }
+        func decide(base bO: TaskEntry?, _ bT: TaskEntry?, oID: Int?, tID: Int?) {
+            let o = oID.flatMap { curOAt[$0] >= 0 ? curO[curOAt[$0]].1 : nil }
+            let t = tID.flatMap { curTAt[$0] >= 0 ? curT[curTAt[$0]].1 : nil }
+            if let oID { handledO[oID] = true }
+            if let tID { handledT[tID] = true }
+            let oIdent = oID.map { idents[$0] }, tIdent = tID.map { idents[$0] }
             if Self.same(o, t) { return }
             let hasBase = base != nil && (bO != nil || bT != nil)
             let oChanged = !hasBase || !Self.same(bO, o) || (bO != nil && o != nil && bO!.key != o!.key)
@@ -177,23 +216,25 @@ public struct SyncEngine: Sendable {
             }
         }
 
-        // Tasks in the base.
-        var baseIdents: [Ident] = []
-        var seen = Set<Ident>()
-        for (i, _) in baseO + baseT where !seen.contains(i) { seen.insert(i); baseIdents.append(i) }
-        let renamedTargetsO = Set(renO.values), renamedTargetsT = Set(renT.values)
-        for b in baseIdents {
-            let oi = renO[b] ?? (curOMap[b] != nil ? b : nil)
-            let ti = renT[b] ?? (curTMap[b] != nil ? b : nil)
-            decide(base: baseOMap[b], baseTMap[b], oIdent: oi, tIdent: ti)
+        // Tasks in the base, owner document's first, each once.
+        var seen = [Bool](repeating: false, count: count)
+        var renamedTargetO = [Bool](repeating: false, count: count), renamedTargetT = [Bool](repeating: false, count: count)
+        for target in renO where target >= 0 { renamedTargetO[target] = true }
+        for target in renT where target >= 0 { renamedTargetT[target] = true }
+        for b in baseOIDs + baseTIDs where !seen[b] {
+            seen[b] = true
+            let oi = renO[b] >= 0 ? renO[b] : (curOAt[b] >= 0 ? b : nil)
+            let ti = renT[b] >= 0 ? renT[b] : (curTAt[b] >= 0 ? b : nil)
+            decide(base: baseOAt[b] >= 0 ? baseO[baseOAt[b]].1 : nil, baseTAt[b] >= 0 ? baseT[baseTAt[b]].1 : nil,
+                   oID: oi, tID: ti)
         }
         // Tasks new since the base (or everything, without one).
-        for (i, _) in curO where !handledO.contains(i) && !renamedTargetsO.contains(i) {
-            let ti = (curTMap[i] != nil && !handledT.contains(i) && !renamedTargetsT.contains(i)) ? i : nil
-            decide(base: nil, nil, oIdent: i, tIdent: ti)
+        for i in curOIDs where !handledO[i] && !renamedTargetO[i] {
+            let ti = (curTAt[i] >= 0 && !handledT[i] && !renamedTargetT[i]) ? i : nil
+            decide(base: nil, nil, oID: i, tID: ti)
         }
-        for (i, _) in curT where !handledT.contains(i) && !renamedTargetsT.contains(i) {
-            decide(base: nil, nil, oIdent: nil, tIdent: i)
+        for i in curTIDs where !handledT[i] && !renamedTargetT[i] {
+            decide(base: nil, nil, oID: nil, tID: i)
         }
         return SyncPlan(ownerBytes: ownerEd.document.bytes, todoBytes: todoEd.document.bytes,
                         carried: carried, conflicts: conflicts)
@@ -215,7 +256,7 @@ public struct SyncEngine: Sendable {
     func carry(from source: TaskEntry?, fromTodo: Bool, to target: Ident?, into editor: inout DocumentEditor,
                isTodo: Bool, owner: String, base: TaskEntry?) {
         let parsed = editor.parsed()
-        let current = target.flatMap { t in Self.side(parsed, todo: isTodo, owner: owner).first { $0.0 == t }?.1 }
+        let current = target.flatMap { Self.entry($0, in: parsed, todo: isTodo, owner: owner) }
         guard let source else {
             if let current { editor.deleteLine(current.line) }
             return

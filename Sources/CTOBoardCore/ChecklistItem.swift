@@ -3,14 +3,27 @@
 /// Recognizes `- [ ] text`, `* [x] text`, `+ [X] text` and `1. [ ] text` / `1) [ ] text`, with any
 /// leading indentation of spaces or tabs. Offsets are relative to the line's content start.
 public struct ChecklistItem: Sendable, Equatable {
+    // Stored in 32 bits each (a line is far shorter than 2 GiB): a document holds one per task,
+    // 100,000 of them in a large TODO.md.
+    private var mark: Int32, text: Int32, indentation: Int32
+
     /// Offset of the mark byte between the brackets (`' '`, `x` or `X`).
-    public var markOffset: Int
+    public var markOffset: Int {
+        get { Int(mark) }
+        set { mark = Int32(truncatingIfNeeded: newValue) }
+    }
     /// Whether the box is checked.
     public var checked: Bool
     /// Offset where the item's text starts (after the box and the spaces after it).
-    public var textOffset: Int
+    public var textOffset: Int {
+        get { Int(text) }
+        set { text = Int32(truncatingIfNeeded: newValue) }
+    }
     /// Length of the leading indentation.
-    public var indent: Int
+    public var indent: Int {
+        get { Int(indentation) }
+        set { indentation = Int32(truncatingIfNeeded: newValue) }
+    }
 
     /// Parses a line's content; nil when it is not a checkbox item.
     public init?<C: Collection>(line: C) where C.Element == UInt8, C.Index == Int {
@@ -44,10 +57,10 @@ public struct ChecklistItem: Sendable, Equatable {
             guard line[i] == 0x20 || line[i] == 0x09 else { return nil }
             while i < end, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
         }
-        self.markOffset = markIndex - line.startIndex
+        self.mark = Int32(truncatingIfNeeded: markIndex - line.startIndex)
         self.checked = mark != 0x20
-        self.textOffset = i - line.startIndex
-        self.indent = indent
+        self.text = Int32(truncatingIfNeeded: i - line.startIndex)
+        self.indentation = Int32(truncatingIfNeeded: indent)
     }
 
     /// The indentation, bullet and box prefix of a line, with the box set to `checked`.

@@ -113,12 +113,15 @@ public enum LineDiff {
     /// both documents.
     private static func middleHunks(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], offset lo: Int) -> [Hunk] {
         let ea = a.count, eb = b.count
-        // Hash lines to ints.
-        var ids: [ArraySlice<UInt8>: Int] = [:]
+        // Number the distinct lines. A line is hashed once, in eight-byte words (Hashable on
+        // the slice would feed the hasher byte by byte), and compared with memcmp.
+        var ids: [LineKey: Int] = [:]
+        ids.reserveCapacity(ea + eb)
         func id(_ s: ArraySlice<UInt8>) -> Int {
-            if let v = ids[s] { return v }
+            let key = LineKey(s)
+            if let v = ids[key] { return v }
             let v = ids.count
-            ids[s] = v
+            ids[key] = v
             return v
         }
         let x = a.map(id), y = b.map(id)

@@ -54,6 +54,22 @@ public struct BaseSnapshot: Sendable, Equatable {
         return BaseSnapshot(owner: o, todo: t)
     }
 
+    /// Reads the snapshot at `path`; nil when it is missing or damaged. A base stored as a
+    /// renamed journal is read straight into the two documents' arrays; other forms are read
+    /// whole and decoded.
+    public static func load(at path: String) -> BaseSnapshot? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var magicBytes = [UInt8](repeating: 0, count: Journal.magic.count)
+        let n = magicBytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
+        if n == Journal.magic.count, magicBytes == Journal.magic {
+            return Journal.pairContents(fd: fd).map { BaseSnapshot(owner: $0.owner, todo: $0.todo) }
+        }
+        guard let bytes = try? FileIO.readRaw(at: path) else { return nil }
+        return decode(bytes)
+    }
+
     /// Whether the snapshot at `path` holds exactly `owner` and `todo`, told from its header
     /// alone: true when both checksums match. False when they do not, and also when the file
     /// is missing, of version 1 or damaged: the caller then reads the whole snapshot. Two

@@ -117,8 +117,19 @@ public struct Journal: Sendable, Equatable {
     /// ``isPairSnapshot(_:_:)``), read without rebuilding the old ones: what a base snapshot
     /// stored as a renamed journal needs. Nil when it is damaged or not such a journal.
     static func pairContents(_ bytes: [UInt8]) -> (owner: [UInt8], todo: [UInt8])? {
-        guard var r = PiecewiseReader(bytes, magic: magic),
-              r.u64() != nil, r.u64() != nil, r.u64() != nil else { return nil }
+        guard var r = PiecewiseReader(bytes, magic: magic) else { return nil }
+        return pairContents(&r)
+    }
+
+    /// ``pairContents(_:)`` read from the file open at `fd`, the documents straight into their
+    /// arrays.
+    static func pairContents(fd: Int32) -> (owner: [UInt8], todo: [UInt8])? {
+        guard var r = PiecewiseFileReader(fd: fd, magic: magic) else { return nil }
+        return pairContents(&r)
+    }
+
+    private static func pairContents<R: PiecewiseRecordReader>(_ r: inout R) -> (owner: [UInt8], todo: [UInt8])? {
+        guard r.u64() != nil, r.u64() != nil, r.u64() != nil else { return nil }
         // The base path, the pair's three strings, the history path and line.
         for _ in 0..<6 { guard r.skipBlob() else { return nil } }
         guard r.u64() == 2 else { return nil }

@@ -100,5 +100,13 @@ protocol RecordReader {
     mutating func string() -> String?
 }
 
+/// A reader of ``PiecewiseWriter``'s records, from bytes or from a file.
+protocol PiecewiseRecordReader: RecordReader {
+    mutating func skipBlob() -> Bool
+    func verify() -> Bool
+}
+
+extension PiecewiseReader: PiecewiseRecordReader {}
+extension PiecewiseFileReader: PiecewiseRecordReader {}
+
 extension BinaryReader: RecordReader {}
-extension PiecewiseReader: RecordReader {}

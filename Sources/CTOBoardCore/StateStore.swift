@@ -66,7 +66,6 @@ public struct StateStore: Sendable {
 
     /// The pair's last synced contents, if any.
     public func loadBase(_ pair: PairPaths) -> BaseSnapshot? {
-        guard let bytes = try? FileIO.readRaw(at: basePath(pair)) else { return nil }
-        return BaseSnapshot.decode(bytes)
+        BaseSnapshot.load(at: basePath(pair))
     }
 }

@@ -46,28 +46,6 @@ public struct SyncEngine: Sendable {
         }
     }
 
-    /// The owner's tasks of one side, in order.
-    static func side(_ doc: TaskDocument, todo: Bool, owner: String) -> [(Ident, TaskEntry)] {
-        // Occurrences counted per key: keys numbered with occurrence 0.
-        var keys = IdentTable(capacity: 64)
-        var counts: [Int] = []
-        var out: [(Ident, TaskEntry)] = []
-        let ownerBytes = Array(owner.utf8)
-        let onlyOwners = doc.keyOwner == owner
-        for e in doc.entries {
-            // In a TODO.md parsed for this owner, only the owner's tasks were taken apart (the others
-            // carry no tags at all).
-            if todo { guard onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes) else { continue } }
-            else { guard e.pane != nil else { continue } }
-            let k = ExactKey(e.key, hash: e.keyHash)
-            let number = keys.number(Ident(k, occurrence: 0))
-            if number == counts.count { counts.append(0) }
-            counts[number] += 1
-            out.append((Ident(k, occurrence: counts[number]), e))
-        }
-        return out
-    }
-
     /// The entry with identity `ident` on one side, found without listing the side.
     static func entry(_ ident: Ident, in doc: TaskDocument, todo: Bool, owner: String) -> TaskEntry? {
         let ownerBytes = Array(owner.utf8)
@@ -98,20 +76,20 @@ public struct SyncEngine: Sendable {
     /// Renames on one side: base tasks gone, matched to new tasks with a similar title, closest
     /// position first. Identities are numbers (see ``IdentTable``); the result maps a base task's
     /// number to the current task's, or -1.
-    static func renames(base: [(Ident, TaskEntry)], baseIDs: [Int], current: [(Ident, TaskEntry)], currentIDs: [Int],
+    static func renames(base: SideTasks, baseIDs: [Int], current: SideTasks, currentIDs: [Int],
                         count: Int) -> [Int] {
         var inCurrent = [Bool](repeating: false, count: count), inBase = [Bool](repeating: false, count: count)
         for id in currentIDs { inCurrent[id] = true }
         for id in baseIDs { inBase[id] = true }
         // The new tasks, with their titles made once (a title is made anew on each use).
-        var added = current.indices.filter { !inBase[currentIDs[$0]] }.map { (index: $0, title: current[$0].1.title) }
+        var added = (0..<current.count).filter { !inBase[currentIDs[$0]] }.map { (index: $0, title: current[$0].title) }
         var result = [Int](repeating: -1, count: count)
-        for bi in base.indices where !inCurrent[baseIDs[bi]] {
-            let entry = base[bi].1
+        for bi in 0..<base.count where !inCurrent[baseIDs[bi]] {
+            let entry = base[bi]
             let title = entry.title
             var best: (index: Int, score: Double)?
             for (k, (ci, candidateTitle)) in added.enumerated() {
-                let candidate = current[ci].1
+                let candidate = current[ci]
                 var score = Similarity.dice(title, candidateTitle)
                 if entry.pane == candidate.pane { score += 0.1 }
                 score -= min(0.2, Double(abs(ci - bi)) * 0.01)
@@ -128,22 +106,21 @@ public struct SyncEngine: Sendable {
     /// Plans a sync of `pair` against `base`.
     public func plan(pair: TaskPair, base: BaseSnapshot?) -> SyncPlan {
         let owner = pair.paths.owner
-        let curO = Self.side(pair.ownerDoc, todo: false, owner: owner)
-        let curT = Self.side(pair.todo, todo: true, owner: owner)
-        var baseO: [(Ident, TaskEntry)] = []
-        var baseT: [(Ident, TaskEntry)] = []
+        let curO = SideTasks(pair.ownerDoc, todo: false, owner: owner)
+        let curT = SideTasks(pair.todo, todo: true, owner: owner)
+        var baseO = SideTasks.empty, baseT = SideTasks.empty
         if let base {
             // A document still as in the base parses as it does now: its side is reused (an
             // external edit usually touches one document).
             baseO = base.owner.sameBytes(as: pair.ownerDoc.document.bytes) ? curO
-                : Self.side(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
+                : SideTasks(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
             baseT = base.todo.sameBytes(as: pair.todo.document.bytes) ? curT
-                : Self.side(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
+                : SideTasks(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
         }
         // Every identity numbered once; the bookkeeping is arrays indexed by number.
         var table = IdentTable(capacity: curO.count + curT.count)
-        let curOIDs = curO.map { table.number($0.0) }, curTIDs = curT.map { table.number($0.0) }
-        let baseOIDs = baseO.map { table.number($0.0) }, baseTIDs = baseT.map { table.number($0.0) }
+        let curOIDs = curO.idents.map { table.number($0) }, curTIDs = curT.idents.map { table.number($0) }
+        let baseOIDs = baseO.idents.map { table.number($0) }, baseTIDs = baseT.idents.map { table.number($0) }
         let count = table.count
         let idents = table.idents
         /// Where each identity is on a side (an index into it), or -1; the first one wins.
@@ -183,8 +160,8 @@ public struct SyncEngine: Sendable {
         }
 
         func decide(base bO: TaskEntry?, _ bT: TaskEntry?, oID: Int?, tID: Int?) {
-            let o = oID.flatMap { curOAt[$0] >= 0 ? curO[curOAt[$0]].1 : nil }
-            let t = tID.flatMap { curTAt[$0] >= 0 ? curT[curTAt[$0]].1 : nil }
+            let o = oID.flatMap { curOAt[$0] >= 0 ? curO[curOAt[$0]] : nil }
+            let t = tID.flatMap { curTAt[$0] >= 0 ? curT[curTAt[$0]] : nil }
             if let oID { handledO[oID] = true }
             if let tID { handledT[tID] = true }
             let oIdent = oID.map { idents[$0] }, tIdent = tID.map { idents[$0] }
@@ -225,7 +202,7 @@ public struct SyncEngine: Sendable {
             seen[b] = true
             let oi = renO[b] >= 0 ? renO[b] : (curOAt[b] >= 0 ? b : nil)
             let ti = renT[b] >= 0 ? renT[b] : (curTAt[b] >= 0 ? b : nil)
-            decide(base: baseOAt[b] >= 0 ? baseO[baseOAt[b]].1 : nil, baseTAt[b] >= 0 ? baseT[baseTAt[b]].1 : nil,
+            decide(base: baseOAt[b] >= 0 ? baseO[baseOAt[b]] : nil, baseTAt[b] >= 0 ? baseT[baseTAt[b]] : nil,
                    oID: oi, tID: ti)
         }
         // Tasks new since the base (or everything, without one).

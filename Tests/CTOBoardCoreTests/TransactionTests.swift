@@ -296,6 +296,34 @@ struct TransactionTests {
         #expect(Journal.pairContents(bytes + [0]) == nil)
     }
 
+    /// A base stored as a renamed journal is read from its file piece by piece, small and
+    /// large documents alike, and refused when any byte of it is damaged or it is cut short.
+    @Test(arguments: [300, 40_000, 200_003])
+    func baseIsReadFromARenamedJournalFile(_ size: Int) throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let owner = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+        let todo = Array(owner.reversed()) + Array("\n- [x] a [Owner: CTO]\n".utf8)
+        let j = Journal(basePath: dir.path + "/base", pair: SyncFixture.paths,
+                        entries: [Journal.Entry(path: SyncFixture.paths.ownerDoc, old: owner, new: owner),
+                                  Journal.Entry(path: SyncFixture.paths.todo, old: Array(todo.dropLast(3)), new: todo)],
+                        historyPath: "/s/h", historyLine: Array("{}\n".utf8))
+        let bytes = j.encode()
+        let path = try dir.write("base", bytes)
+        #expect(BaseSnapshot.load(at: path) == BaseSnapshot(owner: owner, todo: todo))
+        for i in [Journal.magic.count + 30, bytes.count / 3, bytes.count / 2, bytes.count - 9, bytes.count - 1] {
+            var damaged = bytes
+            damaged[i] ^= 0x04
+            #expect(BaseSnapshot.load(at: try dir.write("base", damaged)) == nil, "byte \(i)")
+        }
+        #expect(BaseSnapshot.load(at: try dir.write("base", Array(bytes.dropLast(1)))) == nil)
+        #expect(BaseSnapshot.load(at: try dir.write("base", Array(bytes.prefix(40)))) == nil)
+        #expect(BaseSnapshot.load(at: dir.path + "/missing") == nil)
+        // The other forms are still read.
+        let v2 = BaseSnapshot(owner: owner, todo: todo)
+        #expect(BaseSnapshot.load(at: try dir.write("base", v2.encode())) == v2)
+    }
+
     /// A journal and a base snapshot written by the previous version (checksums by
     /// `Checksum.wide`) are still read after an upgrade: a crash just before it is rolled forward.
     @Test func previousVersionsStillDecode() {

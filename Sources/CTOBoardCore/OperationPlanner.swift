@@ -34,6 +34,8 @@ public struct OperationPlanner: Sendable {
         }
         change.ownerBytes = owner.document.bytes
         change.todoBytes = todo.document.bytes
+        change.ownerDocument = owner.document
+        change.todoDocument = todo.document
         if change.taskID == nil {
             let key = TitleKey.make(Array(change.title.utf8))
             change.taskID = TitleKey.shortID(key)

@@ -10,6 +10,10 @@ public struct PlannedChange: Sendable, Equatable {
     /// The pane before and after, where it changed.
     public var from: Pane?
     public var to: Pane?
+    /// The new documents split into lines, as the planner had them: a commit diffs them
+    /// without splitting the bytes again.
+    var ownerDocument: Document?
+    var todoDocument: Document?
 
     public init(ownerBytes: [UInt8], todoBytes: [UInt8], kind: ChangeKind, title: String,
                 taskID: String? = nil, from: Pane? = nil, to: Pane? = nil) {
@@ -20,5 +24,11 @@ public struct PlannedChange: Sendable, Equatable {
         self.taskID = taskID
         self.from = from
         self.to = to
+    }
+
+    /// Equal when the bytes and the description are (the split documents follow from the bytes).
+    public static func == (a: PlannedChange, b: PlannedChange) -> Bool {
+        a.ownerBytes == b.ownerBytes && a.todoBytes == b.todoBytes && a.kind == b.kind && a.title == b.title
+            && a.taskID == b.taskID && a.from == b.from && a.to == b.to
     }
 }

@@ -137,6 +137,7 @@ public struct Session: Sendable {
             let change: PlannedChange
             do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
             try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
+                       newDocuments: (change.ownerDocument, change.todoDocument),
                        entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
             return Outcome(sync: sync, change: change, paths: paths, planned: pair, recovery: recovery)
         }
@@ -246,14 +247,15 @@ public struct Session: Sendable {
 
     /// Commits new contents with a history entry holding the hunks.
     private func commit(pair: TaskPair, ownerBytes: [UInt8], todoBytes: [UInt8],
+                        newDocuments: (owner: Document?, todo: Document?) = (nil, nil),
                         entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
         var historyLine: [UInt8] = []
         var ownerHunks: [LineDiff.Hunk] = [], todoHunks: [LineDiff.Hunk] = []
         if !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo) {
             var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
-            ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: Document(bytes: ownerBytes))
-            todoHunks = LineDiff.hunks(from: pair.todo.document, to: Document(bytes: todoBytes))
+            ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes))
+            todoHunks = LineDiff.hunks(from: pair.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes))
             e.owner = ownerHunks.map(HistoryEntry.StoredHunk.init)
             e.todo = todoHunks.map(HistoryEntry.StoredHunk.init)
             historyLine = e.encodeLine()

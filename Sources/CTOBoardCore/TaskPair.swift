@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Both documents of one owner, read and matched.
 public struct TaskPair: Sendable {
     /// Where the documents are.
@@ -17,11 +19,35 @@ public struct TaskPair: Sendable {
         self.tasks = TaskMatcher.match(ownerDoc: ownerDoc, todo: todo, owner: paths.owner)
     }
 
-    /// Parses and matches two documents given as bytes.
+    /// Parses and matches two documents given as bytes. Large documents are parsed on two
+    /// threads, one each.
     public init(paths: PairPaths, ownerBytes: [UInt8], todoBytes: [UInt8]) {
-        self.init(paths: paths,
-                  ownerDoc: TaskDocument(document: Document(bytes: ownerBytes)),
-                  todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: paths.owner))
+        let owner = paths.owner
+        if ownerBytes.count + todoBytes.count < Self.parallelFrom {
+            self.init(paths: paths,
+                      ownerDoc: TaskDocument(document: Document(bytes: ownerBytes)),
+                      todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: owner))
+            return
+        }
+        let parsed = ParsedPair()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                parsed.todo = TaskDocument(document: Document(bytes: todoBytes), keyOwner: owner)
+            } else {
+                parsed.ownerDoc = TaskDocument(document: Document(bytes: ownerBytes))
+            }
+        }
+        self.init(paths: paths, ownerDoc: parsed.ownerDoc!, todo: parsed.todo!)
+    }
+
+    /// Documents this large in all (bytes) are parsed on two threads.
+    static let parallelFrom = 256 * 1024
+
+    /// The two parses' results, each written by one thread of ``init(paths:ownerBytes:todoBytes:)``
+    /// and read after both finished.
+    private final class ParsedPair: @unchecked Sendable {
+        var ownerDoc: TaskDocument?
+        var todo: TaskDocument?
     }
 
     /// Reads both documents from disk.

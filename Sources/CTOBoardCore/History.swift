@@ -45,10 +45,30 @@ public struct History: Sendable {
             while start > 0, buf[start - 1] != 0x0A { start -= 1 }
             // A line cut by the chunk's start is not complete: read more.
             if start == 0 && chunk < size { continue }
+            if let seq = Self.seq(inLine: buf[start..<end]) { return seq }
             if let e = try? JSONDecoder().decode(HistoryEntry.self, from: Data(buf[start..<end])) { return e.seq }
             break
         }
         return entries().last?.seq ?? 0
+    }
+
+    private static let seqKey = Array("\"seq\":".utf8)
+
+    /// The `seq` of one history line, read without decoding the entry: `"seq":` unescaped can
+    /// only be the key (quotes inside strings are escaped). Nil when it is not there, or not
+    /// followed by digits, and for a line that does not look like a JSON object.
+    static func seq(inLine line: ArraySlice<UInt8>) -> Int? {
+        guard line.first == 0x7B, line.last == 0x7D,
+              let at = ByteSearch.find(line, seqKey, from: line.startIndex) else { return nil }
+        var i = at + seqKey.count
+        var value = 0, digits = 0
+        while i < line.endIndex, line[i] >= 0x30, line[i] <= 0x39, digits < 18 {
+            value = value * 10 + Int(line[i] - 0x30)
+            digits += 1
+            i += 1
+        }
+        guard digits > 0, i < line.endIndex, line[i] == 0x2C || line[i] == 0x7D else { return nil }
+        return value
     }
 
     /// The undo and redo stacks, replayed from the log (top of each is last).

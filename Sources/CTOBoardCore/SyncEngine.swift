@@ -61,12 +61,18 @@ public struct SyncEngine: Sendable {
         return nil
     }
 
+    /// Whether two entries have the same key, compared as bytes (keys are folded and in NFC
+    /// already: String's == would normalize non-ASCII keys again on every comparison).
+    static func sameKey(_ x: TaskEntry, _ y: TaskEntry) -> Bool {
+        x.keyHash == y.keyHash && ExactKey.sameBytes(x.key, y.key)
+    }
+
     /// The state that matters for sync.
     static func same(_ a: TaskEntry?, _ b: TaskEntry?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (let x?, let y?):
-            guard x.key == y.key, x.checked == y.checked else { return false }
+            guard sameKey(x, y), x.checked == y.checked else { return false }
             if let px = x.pane, let py = y.pane, px != py { return false }
             return true
         default: return false
@@ -167,8 +173,8 @@ public struct SyncEngine: Sendable {
             let oIdent = oID.map { idents[$0] }, tIdent = tID.map { idents[$0] }
             if Self.same(o, t) { return }
             let hasBase = base != nil && (bO != nil || bT != nil)
-            let oChanged = !hasBase || !Self.same(bO, o) || (bO != nil && o != nil && bO!.key != o!.key)
-            let tChanged = !hasBase || !Self.same(bT, t) || (bT != nil && t != nil && bT!.key != t!.key)
+            let oChanged = !hasBase || !Self.same(bO, o) || (bO != nil && o != nil && !Self.sameKey(bO!, o!))
+            let tChanged = !hasBase || !Self.same(bT, t) || (bT != nil && t != nil && !Self.sameKey(bT!, t!))
             if !hasBase {
                 // First sight: carry a task present on one side only; differing ones conflict.
                 if o != nil && t == nil {

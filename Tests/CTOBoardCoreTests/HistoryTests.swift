@@ -128,4 +128,19 @@ struct HistoryTests {
         _ = try dir.write("history.jsonl", [])
         #expect(History(path: path).lastSeq() == 0)
     }
+
+    /// The last seq is read from the line's `"seq":` key, which a title cannot fake (its quotes
+    /// are escaped); a line without it falls back to decoding.
+    @Test func lastSeqIsTheKeyNotATitleThatLooksLikeIt() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        for title in ["\"seq\":99,", "seq 5", "{\"seq\":42}", ""] {
+            let line = HistoryEntry(seq: 12, date: "2026-11-28", time: 0, kind: .edited, title: title,
+                                    taskID: "abc123", from: nil, to: nil, ref: 3, owner: [], todo: []).encodeLine()
+            #expect(History.seq(inLine: line.dropLast()) == 12, "title \(title)")
+            #expect(History(path: try dir.write("history.jsonl", line)).lastSeq() == 12)
+        }
+        #expect(History.seq(inLine: Array("{\"seq\":x}".utf8)[...]) == nil)
+        #expect(History.seq(inLine: Array("not json".utf8)[...]) == nil)
+    }
 }

@@ -9,7 +9,8 @@
 #   Scripts/fault-matrix.sh [BINARY]     (default .build/debug/ctoboard)
 #
 # Prints a table of cases and exits 1 when any case fails. Each case runs in a fresh temp git
-# repository holding a copy of Examples/workspace.
+# repository holding a copy of Examples/workspace; the steps are also run for `toggle` on a
+# generated pair of 6,000 tasks, large enough that its documents are staged on a second thread.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${1:-$root/.build/debug/ctoboard}"
@@ -20,7 +21,7 @@ if [ ! -x "$bin" ]; then
 fi
 command -v git >/dev/null || { echo "fault-matrix: needs git" >&2; exit 2; }
 exec python3 - "$bin" "$root" <<'PY'
-import atexit, os, re, shutil, signal, subprocess, sys, tempfile
+import atexit, json, os, re, shutil, signal, subprocess, sys, tempfile
 
 BIN, ROOT = sys.argv[1], sys.argv[2]
 EXAMPLE = os.path.join(ROOT, "Examples", "workspace")
@@ -53,9 +54,9 @@ def cleanup():
 
 
 class Workspace:
-    def __init__(self, parent=TMP):
+    def __init__(self, parent=TMP, source=EXAMPLE):
         self.root = tempfile.mkdtemp(prefix="ws-", dir=parent)
-        shutil.copytree(EXAMPLE, self.root, dirs_exist_ok=True)
+        shutil.copytree(source, self.root, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
         subprocess.run(["git", "init", "-q", self.root], check=True)
         self.owner = os.path.join(self.root, OWNER_REL)
         self.todo = os.path.join(self.root, TODO_REL)
@@ -122,8 +123,8 @@ def after_checks(ws, old, new, problems, allowed=("old", "new")):
     return state
 
 
-def clean_run(op):
-    ws = Workspace()
+def clean_run(op, source=EXAMPLE):
+    ws = Workspace(source=source)
     old = ws.docs()
     rc, out, err = ws.run(op)
     if rc != 0:
@@ -134,12 +135,23 @@ def clean_run(op):
     return old, new
 
 
+# A pair large enough (half a megabyte) that its documents are staged on a second thread.
+LARGE = os.path.join(TMP, "large-pair")
+subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), LARGE,
+                "--tasks", "6000", "--seed", "3", "--quiet"], check=True)
+_probe = Workspace(source=LARGE)
+_rc, _out, _err = _probe.run(["list", "--json"])
+if _rc != 0:
+    sys.exit(f"fault-matrix: list --json on the large pair failed ({_rc}): {_err}")
+LARGE_OPERATIONS = {"toggle (large pair)": ["toggle", json.loads(_out)["tasks"][0]["id"]]}
+
 print(f"fault-matrix: {BIN}\nfault-matrix: steps {', '.join(STEPS)}")
-for name, op in OPERATIONS.items():
-    old, new = clean_run(op)
+for name, op, source in [(n, o, EXAMPLE) for n, o in OPERATIONS.items()] + \
+                        [(n, o, LARGE) for n, o in LARGE_OPERATIONS.items()]:
+    old, new = clean_run(op, source)
     for i, step in enumerate(STEPS):
         # SIGKILL at the step: no message; the next start rolls forward or discards.
-        ws = Workspace()
+        ws = Workspace(source=source)
         rc, out, err = ws.run(op, {"CTOBOARD_FAULT": step})
         problems = []
         if rc != -signal.SIGKILL:
@@ -149,7 +161,7 @@ for name, op in OPERATIONS.items():
         record(f"{name} kill@{step}", f"SIGKILL, then {expect}", not problems,
                "; ".join(problems) or f"killed, recovered to {state}")
         for code in ERRNOS:
-            ws = Workspace()
+            ws = Workspace(source=source)
             rc, out, err = ws.run(op, {"CTOBOARD_FAIL": f"{step}:{code}"})
             problems = []
             if i >= FINISHED:

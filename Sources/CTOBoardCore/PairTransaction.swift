@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// The atomic two-document commit, with a roll-forward journal.
 ///
@@ -27,29 +28,68 @@ public enum PairTransaction {
         case changedUnderneath(path: String)
     }
 
+    /// What a caller makes while the documents are staged: the history line and the line hunks
+    /// (from old to new) of both documents, when it has them.
+    public struct Prepared: Sendable {
+        public var historyLine: [UInt8]
+        public var ownerHunks: [LineDiff.Hunk]?
+        public var todoHunks: [LineDiff.Hunk]?
+
+        public init(historyLine: [UInt8], ownerHunks: [LineDiff.Hunk]? = nil, todoHunks: [LineDiff.Hunk]? = nil) {
+            self.historyLine = historyLine
+            self.ownerHunks = ownerHunks
+            self.todoHunks = todoHunks
+        }
+    }
+
     /// Commits new contents for a pair. `old` are the bytes the change was planned on.
     public static func commit(
         pair: PairPaths, oldOwner: [UInt8], oldTodo: [UInt8], newOwner: [UInt8], newTodo: [UInt8],
         historyLine: [UInt8], store: StateStore,
         ownerHunks: [LineDiff.Hunk]? = nil, todoHunks: [LineDiff.Hunk]? = nil
     ) throws(Failure) {
+        try commit(pair: pair, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo, store: store) {
+            Prepared(historyLine: historyLine, ownerHunks: ownerHunks, todoHunks: todoHunks)
+        }
+    }
+
+    /// Commits new contents for a pair, calling `prepare` (on this thread) while large documents
+    /// are staged on another: the diff, the history line and the journal are made during the
+    /// staged files' writes and fsyncs instead of before them.
+    public static func commit(
+        pair: PairPaths, oldOwner: [UInt8], oldTodo: [UInt8], newOwner: [UInt8], newTodo: [UInt8],
+        store: StateStore, preparing prepare: () -> Prepared
+    ) throws(Failure) {
         let ownerTarget = AtomicFile.resolve(pair.ownerDoc)
         let todoTarget = AtomicFile.resolve(pair.todo)
-        // The journal holds both documents (an unchanged one as it is): it becomes the base.
-        let entries = [Journal.Entry(path: ownerTarget, old: oldOwner, new: newOwner, hunks: ownerHunks),
-                       Journal.Entry(path: todoTarget, old: oldTodo, new: newTodo, hunks: todoHunks)]
-        var docs: [(target: String, old: [UInt8], new: [UInt8], step: String)] = []
-        if entries[0].changed { docs.append((ownerTarget, oldOwner, newOwner, "owner")) }
-        if entries[1].changed { docs.append((todoTarget, oldTodo, newTodo, "todo")) }
-        var staged: [String] = []
-        func discardStaged() { for t in staged { unlink(t) } }
+        var docs: [StagedDocument] = []
+        if !newOwner.sameBytes(as: oldOwner) { docs.append(StagedDocument(target: ownerTarget, old: oldOwner, new: newOwner, step: "owner")) }
+        if !newTodo.sameBytes(as: oldTodo) { docs.append(StagedDocument(target: todoTarget, old: oldTodo, new: newTodo, step: "todo")) }
         do throws(WriteError) {
             try FaultInjection.point("locked", path: store.folder)
-            for d in docs { try AtomicFile.preflight(d.target) }
-            for d in docs {
-                staged.append(try AtomicFile.stage(d.new, for: d.target, step: "staged-\(d.step)"))
-            }
         } catch {
+            throw .write(error)
+        }
+        let staging = Staging(docs)
+        let group = DispatchGroup()
+        if docs.reduce(0, { $0 + $1.new.count }) >= stageAsideFrom {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { staging.run() }
+        } else {
+            staging.run()
+        }
+        // Meanwhile: the hunks, the history line and the journal's pieces.
+        let prepared = prepare()
+        // The journal holds both documents (an unchanged one as it is): it becomes the base.
+        let journal = Journal(
+            basePath: store.basePath(pair), pair: pair,
+            entries: [Journal.Entry(path: ownerTarget, old: oldOwner, new: newOwner, hunks: prepared.ownerHunks),
+                      Journal.Entry(path: todoTarget, old: oldTodo, new: newTodo, hunks: prepared.todoHunks)],
+            historyPath: store.historyPath(pair), historyLine: prepared.historyLine)
+        let pieces = journal.pieces()
+        group.wait()
+        let staged = staging.staged
+        func discardStaged() { for t in staged { unlink(t) } }
+        if let error = staging.error {
             discardStaged()
             throw .write(error)
         }
@@ -58,10 +98,8 @@ public enum PairTransaction {
             discardStaged()
             throw .changedUnderneath(path: d.target)
         }
-        let journal = Journal(basePath: store.basePath(pair), pair: pair, entries: entries,
-                              historyPath: store.historyPath(pair), historyLine: historyLine)
         do throws(WriteError) {
-            try writeJournal(journal, store: store)
+            try writeJournal(pieces, store: store)
         } catch {
             discardStaged()
             unlink(store.journalPath)
@@ -98,13 +136,45 @@ public enum PairTransaction {
         try? finish(journal, newOwner: newOwner, newTodo: newTodo, store: store, journalIsBase: true)
     }
 
-    static func writeJournal(_ journal: Journal, store: StateStore) throws(WriteError) {
+    /// Staged documents of this many bytes in all, or more, are written on another thread.
+    static let stageAsideFrom = 256 * 1024
+
+    /// One document to stage and rename.
+    struct StagedDocument: Sendable {
+        let target: String
+        let old: [UInt8]
+        let new: [UInt8]
+        let step: String
+    }
+
+    /// Stages documents (checks each can be replaced, then writes and fsyncs its temp file),
+    /// possibly on another thread: its results are read after that thread is waited for.
+    private final class Staging: @unchecked Sendable {
+        let docs: [StagedDocument]
+        var staged: [String] = []
+        var error: WriteError?
+
+        init(_ docs: [StagedDocument]) { self.docs = docs }
+
+        func run() {
+            do throws(WriteError) {
+                for d in docs { try AtomicFile.preflight(d.target) }
+                for d in docs {
+                    staged.append(try AtomicFile.stage(d.new, for: d.target, step: "staged-\(d.step)"))
+                }
+            } catch {
+                self.error = error
+            }
+        }
+    }
+
+    static func writeJournal(_ pieces: [[UInt8]], store: StateStore) throws(WriteError) {
         let path = store.journalPath
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
         defer { close(fd) }
         // Piece by piece: the documents' new contents are written from where they are.
-        for piece in journal.pieces() { try AtomicFile.writeAll(fd, piece, path: path) }
+        for piece in pieces { try AtomicFile.writeAll(fd, piece, path: path) }
         try FaultInjection.point("journal-written", path: path)
         if fsync(fd) != 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
         try AtomicFile.syncFolder(store.folder)

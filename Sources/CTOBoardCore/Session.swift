@@ -250,21 +250,20 @@ public struct Session: Sendable {
                         newDocuments: (owner: Document?, todo: Document?) = (nil, nil),
                         entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
-        var historyLine: [UInt8] = []
-        var ownerHunks: [LineDiff.Hunk] = [], todoHunks: [LineDiff.Hunk] = []
-        if !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo) {
-            var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
-            ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes))
-            todoHunks = LineDiff.hunks(from: pair.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes))
-            e.owner = ownerHunks.map(HistoryEntry.StoredHunk.init)
-            e.todo = todoHunks.map(HistoryEntry.StoredHunk.init)
-            historyLine = e.encodeLine()
-        }
+        let changes = !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo)
         do {
-            // The journal reuses the hunks: no second diff of the documents.
+            // The history line and the hunks are made while the documents are staged; the
+            // journal reuses the hunks: no second diff of the documents.
             try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo,
-                                       newOwner: ownerBytes, newTodo: todoBytes, historyLine: historyLine,
-                                       store: store, ownerHunks: ownerHunks, todoHunks: todoHunks)
+                                       newOwner: ownerBytes, newTodo: todoBytes, store: store) {
+                guard changes else { return PairTransaction.Prepared(historyLine: [], ownerHunks: [], todoHunks: []) }
+                var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
+                let ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes))
+                let todoHunks = LineDiff.hunks(from: pair.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes))
+                e.owner = ownerHunks.map(HistoryEntry.StoredHunk.init)
+                e.todo = todoHunks.map(HistoryEntry.StoredHunk.init)
+                return PairTransaction.Prepared(historyLine: e.encodeLine(), ownerHunks: ownerHunks, todoHunks: todoHunks)
+            }
         } catch {
             switch error {
             case .write(let w): throw .write(w)

@@ -85,6 +85,46 @@ struct TransactionTests {
         #expect(!FileIO.isFile(box.store.journalPath))
     }
 
+    /// Large documents are staged on another thread while the caller prepares the history line
+    /// and the journal is made: such a commit writes both documents and stores the base, and a
+    /// failure on that thread changes nothing and leaves no temp file.
+    @Test func largeDocumentsAreStagedAside() throws {
+        let filler = Array(Array(repeating: Array("- [ ] Filler task of some length\n".utf8), count: 10_000).joined())
+        let oldO = oldOwner + filler, newO = newOwner + filler
+        #expect(newO.count + newTodo.count >= PairTransaction.stageAsideFrom)
+        let box = try SyncSandbox(owner: oldO, todo: oldTodo)
+        try box.store.ensureFolder()
+        defer { box.remove() }
+        var prepared = 0
+        try PairTransaction.commit(pair: box.paths, oldOwner: oldO, oldTodo: oldTodo, newOwner: newO, newTodo: newTodo,
+                                   store: box.store) {
+            prepared += 1
+            return PairTransaction.Prepared(historyLine: historyLine)
+        }
+        #expect(prepared == 1)
+        #expect(box.ownerBytes == newO)
+        #expect(box.todoBytes == newTodo)
+        #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: newO, todo: newTodo))
+        #expect(try FileIO.readRaw(at: box.store.historyPath(box.paths)) == historyLine)
+        #expect(box.leftoverTemps.isEmpty)
+
+        // TODO.md's temp file cannot be made (a folder is in its place): the owner document's,
+        // already staged, is removed and neither document changes.
+        let failing = try SyncSandbox(owner: oldO, todo: oldTodo)
+        try failing.store.ensureFolder()
+        defer { failing.remove() }
+        let blocker = AtomicFile.tempPath(for: failing.paths.todo)
+        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+        #expect(throws: PairTransaction.Failure.self) {
+            try PairTransaction.commit(pair: failing.paths, oldOwner: oldO, oldTodo: oldTodo, newOwner: newO, newTodo: newTodo,
+                                       store: failing.store) { PairTransaction.Prepared(historyLine: historyLine) }
+        }
+        #expect(failing.ownerBytes == oldO)
+        #expect(failing.todoBytes == oldTodo)
+        #expect(failing.leftoverTemps == [Paths.baseName(blocker)])
+        #expect(!FileIO.isFile(failing.store.journalPath))
+    }
+
     @Test func commitRefusesWhenADocumentChangedUnderneath() throws {
         let box = try sandbox()
         defer { box.remove() }

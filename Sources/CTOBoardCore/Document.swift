@@ -138,6 +138,9 @@ public struct Document: Sendable, Equatable {
     }
 
     /// A new document with line `index`'s content replaced, its terminator kept.
+    ///
+    /// The new lines are the old ones with the offsets after the edit shifted: the bytes are not
+    /// split again. (A content that would change the lines themselves is split anew.)
     public func replacingContent(ofLine index: Int, with content: [UInt8]) -> Document {
         let line = lines[index]
         var out = [UInt8]()
@@ -145,6 +148,36 @@ public struct Document: Sendable, Equatable {
         out.append(contentsOf: bytes[0..<line.start])
         out.append(contentsOf: content)
         out.append(contentsOf: bytes[line.contentEnd..<bytes.count])
-        return Document(bytes: out)
+        // A line break in the content makes more lines; a trailing CR merges with an LF
+        // terminator into CRLF.
+        let hasBreak = content.withUnsafeBufferPointer { buf in
+            buf.count > 0 && (memchr(buf.baseAddress!, 0x0A, buf.count) != nil || buf[buf.count - 1] == 0x0D)
+        }
+        // A bare last line left empty vanishes from the lines.
+        let bareEmptied = line.end == line.contentEnd && content.isEmpty
+        // A BOM written at the very start becomes the document's BOM.
+        let newBOM = index == 0 && line.start == 0 && content.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasBreak || bareEmptied || newBOM {
+            return Document(bytes: out)
+        }
+        let delta = content.count - (line.contentEnd - line.start)
+        var newLines = lines
+        newLines.withUnsafeMutableBufferPointer { all in
+            all[index].contentEnd += delta
+            all[index].end += delta
+            for k in (index + 1)..<all.count {
+                all[k].start += delta
+                all[k].contentEnd += delta
+                all[k].end += delta
+            }
+        }
+        return Document(bytes: out, lines: newLines, hasBOM: hasBOM)
+    }
+
+    /// A document whose lines are known already.
+    private init(bytes: [UInt8], lines: [Line], hasBOM: Bool) {
+        self.bytes = bytes
+        self.lines = lines
+        self.hasBOM = hasBOM
     }
 }

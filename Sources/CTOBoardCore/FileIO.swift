@@ -64,7 +64,7 @@ public enum FileIO {
         return bytes
     }
 
-    /// Whether the regular file at `path` holds exactly `bytes`. Read in 64 KiB chunks and
+    /// Whether the regular file at `path` holds exactly `bytes`. Read in 256 KiB chunks and
     /// compared as it goes: no copy of the file is kept. False when it cannot be read.
     public static func contentEquals(at path: String, _ bytes: [UInt8]) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -72,7 +72,7 @@ public enum FileIO {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
-        let chunk = 65_536
+        let chunk = 262_144
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
         return bytes.withUnsafeBytes { expected -> Bool in

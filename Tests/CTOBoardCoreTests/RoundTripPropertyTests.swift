@@ -211,6 +211,20 @@ struct RoundTripPropertyTests {
         }
     }
 
+    /// A content replacement shifts the old line table instead of splitting the bytes again:
+    /// for any content (line breaks, a trailing CR, a BOM, nothing at all) its lines are exactly
+    /// those a fresh split of its bytes finds.
+    @Test func replacingContentLinesEqualAFreshSplit() async {
+        await propertyCheck(count: 800, input: randomDocumentBytes, Gen.int(in: 0...1000), randomBytes) { bytes, pick, content in
+            let d = Document(bytes: bytes)
+            guard !d.lines.isEmpty else { return }
+            let e = d.replacingContent(ofLine: pick % d.lines.count, with: Array(content.prefix(pick % 7 == 0 ? 0 : 40)))
+            let fresh = Document(bytes: e.bytes)
+            #expect(e.lines == fresh.lines)
+            #expect(e.hasBOM == fresh.hasBOM)
+        }
+    }
+
     @Test func replacingLinesKeepsTheRest() async {
         await propertyCheck(
             count: 500, input: randomDocumentBytes, Gen.int(in: 0...1000), Gen.int(in: 0...3),

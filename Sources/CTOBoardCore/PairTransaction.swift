@@ -14,9 +14,10 @@ import Dispatch
 /// 4. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
 ///    the commit point;
 /// 5. rename each temp file over its document, then fsync their folders;
-/// 6. append the history line, then rename the journal to be the new base snapshot (it holds
-///    both new contents under the snapshot's header) and fsync the state folder: storing the
-///    base and removing the journal are one rename.
+/// 6. append the history line (fsynced), then rename the journal to be the new base snapshot
+///    (it holds both new contents under the snapshot's header): storing the base and removing
+///    the journal are one rename. It needs no fsync of its own: until it is durable the
+///    journal is still there, and recovery rolls it forward again, to the same result.
 ///
 /// A failure after the commit point puts back the documents already renamed, so both stay old.
 /// A crash after it is rolled forward by ``recover(store:)`` on the next start.
@@ -191,15 +192,19 @@ public enum PairTransaction {
         }
         try FaultInjection.point("history-stored", path: journal.historyPath)
         if journalIsBase {
+            // No folder fsync after this rename: until it is durable the journal stays whole
+            // under its own name, and rolling it forward again after a crash finds both
+            // documents new, the history line there, and renames it again.
             if rename(store.journalPath, journal.basePath) != 0 {
                 throw WriteError(path: journal.basePath, reason: FileIO.errnoText())
             }
+            try FaultInjection.point("base-stored", path: journal.basePath)
         } else {
             try AtomicFile.replace(journal.basePath, with: BaseSnapshot(owner: newOwner, todo: newTodo).encode())
             unlink(store.journalPath)
+            try FaultInjection.point("base-stored", path: journal.basePath)
+            try AtomicFile.syncFolder(store.folder)
         }
-        try FaultInjection.point("base-stored", path: journal.basePath)
-        try AtomicFile.syncFolder(store.folder)
         try FaultInjection.point("journal-removed", path: store.journalPath)
     }
 

@@ -65,6 +65,29 @@ struct TransactionTests {
         #expect(!BaseSnapshot.headerMatches(at: basePath, owner: newOwner, todo: oldTodo))
     }
 
+    /// The rename of the journal to the base is not fsynced: if a power cut undoes it, the
+    /// journal is back beside the old base, and recovery rolls it forward to the same result
+    /// (documents untouched, the history line not doubled, the base new).
+    @Test func aLostRenameToTheBaseIsRolledForwardAgain() throws {
+        let box = try sandbox()
+        defer { box.remove() }
+        try SyncSandbox.write(BaseSnapshot(owner: oldOwner, todo: oldTodo).encode(), to: box.store.basePath(box.paths))
+        try PairTransaction.commit(pair: box.paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo,
+                                   historyLine: historyLine, store: box.store)
+        let basePath = box.store.basePath(box.paths)
+        // The rename undone: the journal back under its name, the old base in place.
+        #expect(rename(basePath, box.store.journalPath) == 0)
+        try SyncSandbox.write(BaseSnapshot(owner: oldOwner, todo: oldTodo).encode(), to: basePath)
+        let ownerInode = inode(box.paths.ownerDoc), todoInode = inode(box.paths.todo)
+        let r = try PairTransaction.recover(store: box.store, tempsOf: [box.paths])
+        #expect(r.rolledForward && r.merged.isEmpty && r.rescued.isEmpty)
+        #expect(inode(box.paths.ownerDoc) == ownerInode && inode(box.paths.todo) == todoInode)
+        #expect(box.ownerBytes == newOwner && box.todoBytes == newTodo)
+        #expect(try FileIO.readRaw(at: box.store.historyPath(box.paths)) == historyLine)
+        #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: newOwner, todo: newTodo))
+        #expect(!FileIO.isFile(box.store.journalPath))
+    }
+
     /// A change to one document journals the other one as it is. Recovery leaves that one alone,
     /// even when it was edited since, and its base stays what the transaction saw, so that the
     /// next sync carries the edit.

@@ -10,7 +10,7 @@ import Dispatch
 /// 1. (caller) take the state folder's lock and recover;
 /// 2. stage both new documents as fsynced temp files beside them (a full disk, a read-only or
 ///    immutable file fails here, before anything changed);
-/// 3. check that both documents still hold the old contents;
+/// 3. check that both documents still hold the old contents (while they are staged);
 /// 4. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
 ///    the commit point;
 /// 5. rename each temp file over its document, then fsync their folders;
@@ -87,6 +87,8 @@ public enum PairTransaction {
                       Journal.Entry(path: todoTarget, old: oldTodo, new: newTodo, hunks: prepared.todoHunks)],
             historyPath: store.historyPath(pair), historyLine: prepared.historyLine)
         let pieces = journal.pieces()
+        // Both still hold what the change was planned on? (Staging writes only temp files.)
+        let changed = docs.first { !FileIO.contentEquals(at: $0.target, $0.old) }
         group.wait()
         let staged = staging.staged
         func discardStaged() { for t in staged { unlink(t) } }
@@ -94,10 +96,9 @@ public enum PairTransaction {
             discardStaged()
             throw .write(error)
         }
-        // Both still hold what the change was planned on?
-        for d in docs where !FileIO.contentEquals(at: d.target, d.old) {
+        if let changed {
             discardStaged()
-            throw .changedUnderneath(path: d.target)
+            throw .changedUnderneath(path: changed.target)
         }
         do throws(WriteError) {
             try writeJournal(pieces, store: store)

@@ -67,13 +67,6 @@ struct BinaryReader {
     }
 
     mutating func string() -> String? { blob().map { String(decoding: $0, as: UTF8.self) } }
-
-    /// Steps over a blob without copying it; false when it runs past the end.
-    mutating func skipBlob() -> Bool {
-        guard let n = u64(), n <= UInt64(bytes.endIndex - offset) else { return false }
-        offset += Int(n)
-        return true
-    }
 }
 
 /// Checksums for state files: detecting torn writes and changed documents, not security.

@@ -24,13 +24,8 @@ extension SyncEngine {
             var counts: [Int] = []
             var idents: [Ident] = []
             var rows: [Int32] = []
-            let ownerBytes = Array(owner.utf8)
-            // In a TODO.md parsed for this owner, only the owner's tasks were taken apart (the
-            // others carry no tags at all).
-            let onlyOwners = doc.keyOwner == owner
-            for (row, e) in doc.entries.enumerated() {
-                if todo { guard onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes) else { continue } }
-                else { guard e.pane != nil else { continue } }
+            let members = Membership(doc, todo: todo, owner: owner)
+            for (row, e) in doc.entries.enumerated() where members.contains(e) {
                 let k = ExactKey(e.key, hash: e.keyHash)
                 let number = keys.number(Ident(k, occurrence: 0))
                 if number == counts.count { counts.append(0) }
@@ -41,6 +36,26 @@ extension SyncEngine {
             self.doc = doc
             self.idents = idents
             self.rows = rows
+        }
+
+        /// Which entries of a document are the owner's tasks of a side.
+        struct Membership {
+            let todo: Bool
+            /// A TODO.md parsed for this owner has taken apart only the owner's tasks (the others
+            /// carry no tags at all).
+            let onlyOwners: Bool
+            let ownerBytes: [UInt8]
+
+            init(_ doc: TaskDocument, todo: Bool, owner: String) {
+                self.todo = todo
+                onlyOwners = doc.keyOwner == owner
+                ownerBytes = Array(owner.utf8)
+            }
+
+            /// In TODO.md: tagged with the owner; in the owner document: in a section.
+            func contains(_ e: TaskEntry) -> Bool {
+                todo ? (onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes)) : e.pane != nil
+            }
         }
 
         /// How many tasks.

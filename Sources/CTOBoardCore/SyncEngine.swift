@@ -48,12 +48,9 @@ public struct SyncEngine: Sendable {
 
     /// The entry with identity `ident` on one side, found without listing the side.
     static func entry(_ ident: Ident, in doc: TaskDocument, todo: Bool, owner: String) -> TaskEntry? {
-        let ownerBytes = Array(owner.utf8)
-        let onlyOwners = doc.keyOwner == owner
+        let members = SideTasks.Membership(doc, todo: todo, owner: owner)
         var seen = 0
-        for e in doc.entries where e.keyHash == ident.exact.hash {
-            if todo { guard onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes) else { continue } }
-            else { guard e.pane != nil else { continue } }
+        for e in doc.entries where e.keyHash == ident.exact.hash && members.contains(e) {
             guard ExactKey.sameBytes(e.key, ident.exact.string) else { continue }
             seen += 1
             if seen == ident.occurrence { return e }

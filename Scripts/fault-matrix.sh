@@ -2,9 +2,10 @@
 # The fault matrix: for every step of a commit (FaultInjection.steps) and for `toggle` and
 # `move`, kill ctoboard at that step (SIGKILL) and, separately, fail it with EIO, ENOSPC and
 # EACCES. After each case `ctoboard check` (which recovers first) must exit 0, the pair must be
-# both old or both new (byte for byte against a clean run), no `*.ctoboard-tmp` or journal may
-# be left, and a failure must be one line on stderr naming the file. Also: a full disk (a small
-# tmpfs), an immutable file (chattr +i) and a document replaced by a folder.
+# both old or both new (byte for byte against a clean run), no `*.ctoboard-tmp`, journal or
+# second link to a replaced document (`replaced-*`) may be left, and a failure must be one line
+# on stderr naming the file. Also: a full disk (a small tmpfs), an immutable file (chattr +i)
+# and a document replaced by a folder.
 #
 #   Scripts/fault-matrix.sh [BINARY]     (default .build/debug/ctoboard)
 #
@@ -82,7 +83,7 @@ class Workspace:
         found = []
         for d, dirs, files in os.walk(self.root):
             for f in files:
-                if f.endswith(".ctoboard-tmp") or (f == "journal" and d.endswith("ctoboard")):
+                if f.endswith(".ctoboard-tmp") or (d.endswith("ctoboard") and (f == "journal" or f.startswith("replaced-"))):
                     found.append(os.path.relpath(os.path.join(d, f), self.root))
         return found
 

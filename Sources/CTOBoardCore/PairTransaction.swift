@@ -12,12 +12,17 @@ import Dispatch
 ///    immutable file fails here, before anything changed);
 /// 3. check that both documents still hold the old contents (while they are staged);
 /// 4. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
-///    the commit point;
-/// 5. rename each temp file over its document, then fsync their folders;
+///    the commit point. It is written in place into the state folder's spare file (the base
+///    snapshot before last), fsynced, and renamed to `journal`: reusing a file's blocks costs
+///    less than allocating new ones and freeing old ones;
+/// 5. rename each temp file over its document, then fsync their folders. Large documents are
+///    first given a second link in the state folder, so that the rename does not free their
+///    old blocks: that is done on another thread while step 6 runs;
 /// 6. append the history line (fsynced), then rename the journal to be the new base snapshot
-///    (it holds both new contents under the snapshot's header): storing the base and removing
-///    the journal are one rename. It needs no fsync of its own: until it is durable the
-///    journal is still there, and recovery rolls it forward again, to the same result.
+///    (it holds both new contents under the snapshot's header), the old base becoming the
+///    spare: storing the base and removing the journal are one rename. It needs no fsync of
+///    its own: until it is durable the journal is still there, and recovery rolls it forward
+///    again, to the same result.
 ///
 /// A failure after the commit point puts back the documents already renamed, so both stay old.
 /// A crash after it is rolled forward by ``recover(store:)`` on the next start.
@@ -73,7 +78,8 @@ public enum PairTransaction {
         }
         let staging = Staging(docs)
         let group = DispatchGroup()
-        if docs.reduce(0, { $0 + $1.new.count }) >= stageAsideFrom {
+        let aside = docs.reduce(0, { $0 + $1.new.count }) >= stageAsideFrom
+        if aside {
             DispatchQueue.global(qos: .userInitiated).async(group: group) { staging.run() }
         } else {
             staging.run()
@@ -109,8 +115,18 @@ public enum PairTransaction {
         }
         // Past the commit point.
         var renamed: [(target: String, old: [UInt8])] = []
+        var replaced: [String] = []
+        defer { for r in replaced { unlink(r) } }
         do throws(WriteError) {
             for (d, temp) in zip(docs, staged) {
+                if aside {
+                    // A second link keeps the old document's blocks from being freed by the
+                    // rename (a millisecond per megabyte): they are freed on another thread
+                    // below, while the history and the base are stored.
+                    let kept = store.replacedPath(d.step)
+                    unlink(kept)
+                    if link(d.target, kept) == 0 { replaced.append(kept) }
+                }
                 try AtomicFile.renameStaged(temp, over: d.target)
                 // Renamed: a failure from here on (the folder fsyncs) must put this one back too.
                 renamed.append((d.target, d.old))
@@ -135,7 +151,13 @@ public enum PairTransaction {
         // Both documents are new and the journal is durable: the change is made. When storing
         // the base, the history line or removing the journal fails, the journal stays and the
         // next start's recovery finishes the job; reporting a failure here would be false.
+        if !replaced.isEmpty {
+            let freeing = replaced
+            replaced = []
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { for r in freeing { unlink(r) } }
+        }
         try? finish(journal, newOwner: newOwner, newTodo: newTodo, store: store, journalIsBase: true)
+        group.wait()
     }
 
     /// Staged documents of this many bytes in all, or more, are written on another thread.
@@ -171,16 +193,48 @@ public enum PairTransaction {
     }
 
     static func writeJournal(_ pieces: [[UInt8]], store: StateStore) throws(WriteError) {
-        let path = store.journalPath
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
-        defer { close(fd) }
-        // Piece by piece: the documents' new contents are written from where they are.
-        for piece in pieces { try AtomicFile.writeAll(fd, piece, path: path) }
-        try FaultInjection.point("journal-written", path: path)
-        if fsync(fd) != 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
+        // Written into the spare file (the base snapshot before last, see `finish`) in place:
+        // overwriting blocks a file already has is cheaper than allocating new ones, and none
+        // are freed. It becomes the journal by a rename once it is whole and durable.
+        let spare = store.sparePath
+        let fd = openSpare(spare)
+        if fd < 0 { throw WriteError(path: store.journalPath, reason: FileIO.errnoText()) }
+        do throws(WriteError) {
+            var size = 0
+            for piece in pieces {
+                try AtomicFile.writeAll(fd, piece, path: store.journalPath)
+                size += piece.count
+            }
+            if ftruncate(fd, off_t(size)) != 0 || fsync(fd) != 0 {
+                throw WriteError(path: store.journalPath, reason: FileIO.errnoText())
+            }
+        } catch {
+            close(fd)
+            unlink(spare)
+            throw error
+        }
+        close(fd)
+        if rename(spare, store.journalPath) != 0 {
+            let reason = FileIO.errnoText()
+            unlink(spare)
+            throw WriteError(path: store.journalPath, reason: reason)
+        }
+        try FaultInjection.point("journal-written", path: store.journalPath)
         try AtomicFile.syncFolder(store.folder)
-        try FaultInjection.point("journal-synced", path: path)
+        try FaultInjection.point("journal-synced", path: store.journalPath)
+    }
+
+    /// Opens the state folder's spare file for writing from its start, without truncating it;
+    /// creates it when missing. Anything but a regular file of one link is replaced by a new one.
+    private static func openSpare(_ path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd >= 0 {
+            var st = stat()
+            if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 { return fd }
+            close(fd)
+        }
+        unlink(path)
+        return open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     }
 
     /// Stores the history line, then the base snapshot, and removes the journal. With
@@ -196,6 +250,9 @@ public enum PairTransaction {
             // No folder fsync after this rename: until it is durable the journal stays whole
             // under its own name, and rolling it forward again after a crash finds both
             // documents new, the history line there, and renames it again.
+            // The base it replaces is kept as the next journal's spare (see `writeJournal`):
+            // its blocks are reused rather than freed here and allocated again there.
+            rename(journal.basePath, store.sparePath)
             if rename(store.journalPath, journal.basePath) != 0 {
                 throw WriteError(path: journal.basePath, reason: FileIO.errnoText())
             }
@@ -225,6 +282,7 @@ public enum PairTransaction {
     /// Finishes or discards a transaction left by a crash. Call with the lock held.
     public static func recover(store: StateStore, tempsOf pairs: [PairPaths] = []) throws(WriteError) -> Recovery {
         var result = Recovery()
+        for step in ["owner", "todo"] { unlink(store.replacedPath(step)) }
         for pair in pairs {
             for p in [pair.ownerDoc, pair.todo] { unlink(AtomicFile.tempPath(for: AtomicFile.resolve(p))) }
         }

@@ -148,6 +148,63 @@ struct TransactionTests {
         #expect(!FileIO.isFile(failing.store.journalPath))
     }
 
+    /// The journal is written into the spare file in place (whatever it held, longer or
+    /// shorter), and the base it replaces becomes the next spare.
+    @Test(arguments: [0, 10, 5_000_000])
+    func theJournalIsWrittenIntoTheSpareAndTheOldBaseKept(_ spareSize: Int) throws {
+        let box = try sandbox()
+        defer { box.remove() }
+        let oldBase = BaseSnapshot(owner: oldOwner, todo: oldTodo).encode()
+        try SyncSandbox.write(oldBase, to: box.store.basePath(box.paths))
+        if spareSize > 0 { try SyncSandbox.write(Array(repeating: 0xA5, count: spareSize), to: box.store.sparePath) }
+        let spareInode = inode(box.store.sparePath)
+        try PairTransaction.commit(pair: box.paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo,
+                                   historyLine: historyLine, store: box.store)
+        #expect(box.ownerBytes == newOwner && box.todoBytes == newTodo)
+        #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: newOwner, todo: newTodo))
+        if spareSize > 0 { #expect(inode(box.store.basePath(box.paths)) == spareInode) }
+        #expect(try FileIO.readRaw(at: box.store.sparePath) == oldBase)
+        #expect(!FileIO.isFile(box.store.journalPath))
+    }
+
+    /// A spare that is a symbolic link or has a second link is never written through.
+    @Test(arguments: ["symlink", "hardlink"])
+    func aSpareThatIsALinkIsReplaced(_ kind: String) throws {
+        let box = try sandbox()
+        defer { box.remove() }
+        let outside = Paths.join(box.dir, "outside")
+        try SyncSandbox.write(Array("keep me".utf8), to: outside)
+        if kind == "symlink" {
+            #expect(symlink(outside, box.store.sparePath) == 0)
+        } else {
+            #expect(link(outside, box.store.sparePath) == 0)
+        }
+        try PairTransaction.commit(pair: box.paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo,
+                                   historyLine: historyLine, store: box.store)
+        #expect(try FileIO.readRaw(at: outside) == Array("keep me".utf8))
+        #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: newOwner, todo: newTodo))
+    }
+
+    /// Large documents replaced are kept by a second link in the state folder while the commit
+    /// finishes, and that link is gone after it; one left by a crash is removed by recovery.
+    @Test func secondLinksToReplacedDocumentsDoNotOutliveTheCommit() throws {
+        let filler = Array(Array(repeating: Array("- [ ] Filler task of some length\n".utf8), count: 10_000).joined())
+        let oldO = oldOwner + filler, newO = newOwner + filler
+        let box = try SyncSandbox(owner: oldO, todo: oldTodo)
+        try box.store.ensureFolder()
+        defer { box.remove() }
+        try PairTransaction.commit(pair: box.paths, oldOwner: oldO, oldTodo: oldTodo, newOwner: newO, newTodo: newTodo,
+                                   store: box.store) { PairTransaction.Prepared(historyLine: historyLine) }
+        #expect(box.ownerBytes == newO && box.todoBytes == newTodo)
+        let names = try FileManager.default.contentsOfDirectory(atPath: box.store.folder)
+        #expect(!names.contains { $0.hasPrefix("replaced-") })
+
+        try SyncSandbox.write(oldO, to: box.store.replacedPath("owner"))
+        _ = try PairTransaction.recover(store: box.store, tempsOf: [box.paths])
+        #expect(!FileIO.isFile(box.store.replacedPath("owner")))
+        #expect(box.ownerBytes == newO)
+    }
+
     @Test func commitRefusesWhenADocumentChangedUnderneath() throws {
         let box = try sandbox()
         defer { box.remove() }

@@ -36,18 +36,26 @@ enum MallocTuning {
     #if canImport(Glibc)
     /// Grows the heap by ``reserved`` bytes (a block allocated and freed at once: with the
     /// trim threshold above, the heap keeps it) and advises huge pages on it.
+    ///
+    /// Huge pages cover only whole 2 MiB-aligned spans, and the heap rarely starts on one:
+    /// the space up to the first boundary is then taken by a block that is kept and never
+    /// touched (so it costs no memory), and what is allocated next starts in huge pages.
     private static func reserveHugeHeap() {
         // Through dlsym: the optimizer would drop a malloc whose block is only freed.
         typealias Malloc = @convention(c) (Int) -> UnsafeMutableRawPointer?
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc"),
-              let before = sbrk(0), let block = unsafeBitCast(symbol, to: Malloc.self)(reserved) else { return }
+        let huge = 2 << 20
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc") else { return }
+        let malloc = unsafeBitCast(symbol, to: Malloc.self)
+        guard let block = malloc(reserved + huge) else { return }
         free(block)
         guard let after = sbrk(0) else { return }
-        let huge = 2 << 20
-        let start = (Int(bitPattern: before) + huge - 1) & ~(huge - 1)
+        let start = (Int(bitPattern: block) + huge - 1) & ~(huge - 1)
         let end = Int(bitPattern: after) & ~(huge - 1)
         guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(address, end - start, 14)   // MADV_HUGEPAGE
+        // The block and its successor's headers (16 bytes each) end just below the boundary.
+        let gap = start - Int(bitPattern: block)
+        if gap >= 4096 { _ = malloc(gap - 32) }
     }
     #endif
 }

@@ -4,11 +4,11 @@
 /// A Dictionary keyed by title would hash every key again with SipHash and compare keys
 /// through String on every hit; here a lookup compares the 64-bit hashes and checks the bytes
 /// only when they are equal.
-struct KeyTable {
+struct KeyTable: Sendable {
     /// Per title: the first and last of the owner document's tasks with it (indices into the
     /// matcher's result, chained by the matcher), how many the owner document has, and how many
     /// of TODO.md's have been seen so far.
-    struct Counts {
+    struct Counts: Sendable {
         var first = -1, last = -1
         var ownerCount = 0, todoCount = 0
     }

@@ -17,54 +17,32 @@ public enum TaskMatcher {
 
     /// The owner's tasks: owner document order first, then tasks found only in TODO.md.
     public static func match(ownerDoc: TaskDocument, todo: TaskDocument, owner: String) -> [MatchedTask] {
-        var result: [MatchedTask] = []
-        result.reserveCapacity(ownerDoc.entries.count + 16)
-        // Per title key: the owner document's tasks with it (first, last, how many; `nextSlot`
-        // chains them for duplicate titles, which are rare) and how many of TODO.md's were seen.
-        var table = KeyTable(capacity: ownerDoc.entries.count + 64)
-        var hashes: [UInt64] = []           // each task's key hash, for `disambiguate`
-        hashes.reserveCapacity(ownerDoc.entries.count + 16)
-        var nextSlot: [Int] = []
-        nextSlot.reserveCapacity(ownerDoc.entries.count + 16)
-        for entry in ownerDoc.entries where entry.pane != nil {
-            let key = entry.key
-            let hash = entry.keyHash
-            let slot = table.slot(for: key, hash: hash)
-            let index = result.count
-            var counts = table[slot]
-            if counts.ownerCount == 0 {
-                counts.first = index
-            } else {
-                nextSlot[counts.last] = index
-            }
-            counts.last = index
-            counts.ownerCount += 1
-            table[slot] = counts
-            nextSlot.append(-1)
-            result.append(MatchedTask(id: id(hash: hash, counts.ownerCount), owner: entry, todo: nil))
-            hashes.append(hash)
-        }
+        match(OwnerSide(ownerDoc), todo: todo, owner: owner)
+    }
+
+    /// Completes a match begun with the owner document's side (see ``OwnerSide``).
+    static func match(_ side: consuming OwnerSide, todo: TaskDocument, owner: String) -> [MatchedTask] {
         let ownerBytes = Array(owner.utf8)
         // A TODO.md parsed for this owner has taken apart only the owner's tasks already.
         let onlyOwners = todo.keyOwner == owner
         for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
             let key = entry.key
             let hash = entry.keyHash
-            let slot = table.slot(for: key, hash: hash)
-            table[slot].todoCount += 1
-            let counts = table[slot]
+            let slot = side.table.slot(for: key, hash: hash)
+            side.table[slot].todoCount += 1
+            let counts = side.table[slot]
             let n = counts.todoCount
             if n <= counts.ownerCount {
                 var index = counts.first
-                for _ in 1..<n { index = nextSlot[index] }
-                result[index].todo = entry
+                for _ in 1..<n { index = side.nextSlot[index] }
+                side.result[index].todo = entry
             } else {
-                result.append(MatchedTask(id: id(hash: hash, n), owner: nil, todo: entry))
-                hashes.append(hash)
+                side.result.append(MatchedTask(id: id(hash: hash, n), owner: nil, todo: entry))
+                side.hashes.append(hash)
             }
         }
-        disambiguate(&result, hashes: hashes)
-        return result
+        disambiguate(&side.result, hashes: side.hashes)
+        return side.result
     }
 
     static func id(_ key: String, _ occurrence: Int, digits: Int = 6) -> String {

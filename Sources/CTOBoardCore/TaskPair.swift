@@ -13,14 +13,21 @@ public struct TaskPair: Sendable {
 
     /// Matches two parsed documents.
     public init(paths: PairPaths, ownerDoc: TaskDocument, todo: TaskDocument) {
+        self.init(paths: paths, ownerDoc: ownerDoc, todo: todo, ownerSide: TaskMatcher.OwnerSide(ownerDoc))
+    }
+
+    /// Matches two parsed documents, the owner document's side of the match already made.
+    private init(paths: PairPaths, ownerDoc: TaskDocument, todo: TaskDocument, ownerSide: consuming TaskMatcher.OwnerSide) {
         self.paths = paths
         self.ownerDoc = ownerDoc
         self.todo = todo
-        self.tasks = TaskMatcher.match(ownerDoc: ownerDoc, todo: todo, owner: paths.owner)
+        // Consumed, not copied: the match fills the side's arrays in place.
+        self.tasks = TaskMatcher.match(consume ownerSide, todo: todo, owner: paths.owner)
     }
 
     /// Parses and matches two documents given as bytes. Large documents are parsed on two
-    /// threads, one each.
+    /// threads, one each; the thread of the owner document (the smaller one, as a rule) goes
+    /// on with its side of the match.
     public init(paths: PairPaths, ownerBytes: [UInt8], todoBytes: [UInt8]) {
         let owner = paths.owner
         if ownerBytes.count + todoBytes.count < Self.parallelFrom {
@@ -34,10 +41,12 @@ public struct TaskPair: Sendable {
             if i == 0 {
                 parsed.todo = TaskDocument(document: Document(bytes: todoBytes), keyOwner: owner)
             } else {
-                parsed.ownerDoc = TaskDocument(document: Document(bytes: ownerBytes))
+                let ownerDoc = TaskDocument(document: Document(bytes: ownerBytes))
+                parsed.ownerSide = TaskMatcher.OwnerSide(ownerDoc)
+                parsed.ownerDoc = ownerDoc
             }
         }
-        self.init(paths: paths, ownerDoc: parsed.ownerDoc!, todo: parsed.todo!)
+        self.init(paths: paths, ownerDoc: parsed.ownerDoc!, todo: parsed.todo!, ownerSide: parsed.ownerSide.take()!)
     }
 
     /// Documents this large in all (bytes) are parsed on two threads.
@@ -47,6 +56,7 @@ public struct TaskPair: Sendable {
     /// and read after both finished.
     private final class ParsedPair: @unchecked Sendable {
         var ownerDoc: TaskDocument?
+        var ownerSide: TaskMatcher.OwnerSide?
         var todo: TaskDocument?
     }
 

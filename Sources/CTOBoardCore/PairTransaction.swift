@@ -13,8 +13,9 @@ import Dispatch
 /// 3. check that both documents still hold the old contents (while they are staged);
 /// 4. write the journal (paths, old and new contents, checksums) and fsync it and its folder:
 ///    the commit point. It is written in place into the state folder's spare file (the base
-///    snapshot before last), fsynced, and renamed to `journal`: reusing a file's blocks costs
-///    less than allocating new ones and freeing old ones;
+///    snapshot before last; for large documents while they are staged), fsynced once both are
+///    staged, and renamed to `journal`: reusing a file's blocks costs less than allocating new
+///    ones and freeing old ones;
 /// 5. rename each temp file over its document, then fsync their folders. Large documents are
 ///    first given a second link in the state folder, so that the rename does not free their
 ///    old blocks: that is done on another thread while step 6 runs;
@@ -95,9 +96,17 @@ public enum PairTransaction {
         let pieces = journal.pieces()
         // Both still hold what the change was planned on? (Staging writes only temp files.)
         let changed = docs.first { !FileIO.contentEquals(at: $0.target, $0.old) }
+        // While the other thread writes and fsyncs the temp files, the journal's bytes go into
+        // the spare file; they are made durable and named the journal once both are staged.
+        var spare: Int32?
+        var spareError: WriteError?
+        if aside && changed == nil {
+            do throws(WriteError) { spare = try writeSpare(pieces, store: store) } catch { spareError = error }
+        }
         group.wait()
         let staged = staging.staged
         func discardStaged() { for t in staged { unlink(t) } }
+        if staging.error != nil || changed != nil, let spare { close(spare) }
         if let error = staging.error {
             discardStaged()
             throw .write(error)
@@ -107,7 +116,12 @@ public enum PairTransaction {
             throw .changedUnderneath(path: changed.target)
         }
         do throws(WriteError) {
-            try writeJournal(pieces, store: store)
+            if let spareError { throw spareError }
+            if let spare {
+                try publishJournal(spare, store: store)
+            } else {
+                try writeJournal(pieces, store: store)
+            }
         } catch {
             discardStaged()
             unlink(store.journalPath)
@@ -193,9 +207,13 @@ public enum PairTransaction {
     }
 
     static func writeJournal(_ pieces: [[UInt8]], store: StateStore) throws(WriteError) {
-        // Written into the spare file (the base snapshot before last, see `finish`) in place:
-        // overwriting blocks a file already has is cheaper than allocating new ones, and none
-        // are freed. It becomes the journal by a rename once it is whole and durable.
+        try publishJournal(writeSpare(pieces, store: store), store: store)
+    }
+
+    /// Writes the journal's bytes into the spare file (the base snapshot before last, see
+    /// `finish`) in place: overwriting blocks a file already has is cheaper than allocating
+    /// new ones, and none are freed. Returns the open file, not yet fsynced.
+    static func writeSpare(_ pieces: [[UInt8]], store: StateStore) throws(WriteError) -> Int32 {
         let spare = store.sparePath
         let fd = openSpare(spare)
         if fd < 0 { throw WriteError(path: store.journalPath, reason: FileIO.errnoText()) }
@@ -205,13 +223,24 @@ public enum PairTransaction {
                 try AtomicFile.writeAll(fd, piece, path: store.journalPath)
                 size += piece.count
             }
-            if ftruncate(fd, off_t(size)) != 0 || fsync(fd) != 0 {
-                throw WriteError(path: store.journalPath, reason: FileIO.errnoText())
-            }
+            if ftruncate(fd, off_t(size)) != 0 { throw WriteError(path: store.journalPath, reason: FileIO.errnoText()) }
         } catch {
             close(fd)
             unlink(spare)
             throw error
+        }
+        return fd
+    }
+
+    /// Makes the spare file written by ``writeSpare(_:store:)`` durable and renames it to be the
+    /// journal, then fsyncs the state folder: the commit point. Closes `fd`.
+    static func publishJournal(_ fd: Int32, store: StateStore) throws(WriteError) {
+        let spare = store.sparePath
+        if fsync(fd) != 0 {
+            let reason = FileIO.errnoText()
+            close(fd)
+            unlink(spare)
+            throw WriteError(path: store.journalPath, reason: reason)
         }
         close(fd)
         if rename(spare, store.journalPath) != 0 {
@@ -250,7 +279,7 @@ public enum PairTransaction {
             // No folder fsync after this rename: until it is durable the journal stays whole
             // under its own name, and rolling it forward again after a crash finds both
             // documents new, the history line there, and renames it again.
-            // The base it replaces is kept as the next journal's spare (see `writeJournal`):
+            // The base it replaces is kept as the next journal's spare (see `writeSpare`):
             // its blocks are reused rather than freed here and allocated again there.
             rename(journal.basePath, store.sparePath)
             if rename(store.journalPath, journal.basePath) != 0 {

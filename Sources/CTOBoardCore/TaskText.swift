@@ -280,6 +280,16 @@ public struct TaskText: Sendable, Equatable {
                     next = t.range.lowerBound; nextEnd = t.range.upperBound
                 }
                 while i < next {
+                    // Eight bytes at a time where no white space in them needs collapsing.
+                    if !pendingSpace && k > 0 && i + 8 <= next, let base = buf.baseAddress, let to = out.baseAddress {
+                        let w = WordBytes.load(base, i)
+                        if WordBytes.equal(w, 0x09) == 0 && WordBytes.spacesAreSingle(w) {
+                            WordBytes.store(w, to, k)
+                            k += 8
+                            i += 8
+                            continue
+                        }
+                    }
                     let b = buf[i]
                     if ByteSearch.isSpace(b) {
                         pendingSpace = k > 0

@@ -98,7 +98,7 @@ public enum PairTransaction {
         let changed = docs.first { !FileIO.contentEquals(at: $0.target, $0.old) }
         // While the other thread writes and fsyncs the temp files, the journal's bytes go into
         // the spare file; they are made durable and named the journal once both are staged.
-        var spare: Int32?
+        var spare: UnnamedJournal?
         var spareError: WriteError?
         if aside && changed == nil {
             do throws(WriteError) { spare = try writeSpare(pieces, store: store) } catch { spareError = error }
@@ -106,7 +106,7 @@ public enum PairTransaction {
         group.wait()
         let staged = staging.staged
         func discardStaged() { for t in staged { unlink(t) } }
-        if staging.error != nil || changed != nil, let spare { close(spare) }
+        if staging.error != nil || changed != nil, let spare { close(spare.fd) }
         if let error = staging.error {
             discardStaged()
             throw .write(error)
@@ -213,9 +213,14 @@ public enum PairTransaction {
     /// Writes the journal's bytes into the spare file (the base snapshot before last, see
     /// `finish`) in place: overwriting blocks a file already has is cheaper than allocating
     /// new ones, and none are freed. Returns the open file, not yet fsynced.
-    static func writeSpare(_ pieces: [[UInt8]], store: StateStore) throws(WriteError) -> Int32 {
-        let spare = store.sparePath
-        let fd = openSpare(spare)
+    static func writeSpare(_ pieces: [[UInt8]], store: StateStore) throws(WriteError) -> UnnamedJournal {
+        var spare = store.sparePath
+        var fd = openSpare(spare)
+        if fd < 0 {
+            // Something by that name that cannot be replaced (a folder): a fresh file instead.
+            spare += "-new"
+            fd = open(spare, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
         if fd < 0 { throw WriteError(path: store.journalPath, reason: FileIO.errnoText()) }
         do throws(WriteError) {
             var size = 0
@@ -229,13 +234,20 @@ public enum PairTransaction {
             unlink(spare)
             throw error
         }
-        return fd
+        return UnnamedJournal(fd: fd, path: spare)
     }
 
-    /// Makes the spare file written by ``writeSpare(_:store:)`` durable and renames it to be the
-    /// journal, then fsyncs the state folder: the commit point. Closes `fd`.
-    static func publishJournal(_ fd: Int32, store: StateStore) throws(WriteError) {
-        let spare = store.sparePath
+    /// A journal written by ``writeSpare(_:store:)``: an open file in the state folder, not yet
+    /// fsynced nor named `journal`.
+    struct UnnamedJournal {
+        let fd: Int32
+        let path: String
+    }
+
+    /// Makes the file written by ``writeSpare(_:store:)`` durable and renames it to be the
+    /// journal, then fsyncs the state folder: the commit point. Closes its file.
+    static func publishJournal(_ written: UnnamedJournal, store: StateStore) throws(WriteError) {
+        let fd = written.fd, spare = written.path
         if fsync(fd) != 0 {
             let reason = FileIO.errnoText()
             close(fd)

@@ -167,22 +167,27 @@ struct TransactionTests {
         #expect(!FileIO.isFile(box.store.journalPath))
     }
 
-    /// A spare that is a symbolic link or has a second link is never written through.
-    @Test(arguments: ["symlink", "hardlink"])
+    /// A spare that is a symbolic link or has a second link is never written through, and one
+    /// that cannot be replaced (a folder) does not stop commits.
+    @Test(arguments: ["symlink", "hardlink", "folder"])
     func aSpareThatIsALinkIsReplaced(_ kind: String) throws {
         let box = try sandbox()
         defer { box.remove() }
         let outside = Paths.join(box.dir, "outside")
         try SyncSandbox.write(Array("keep me".utf8), to: outside)
-        if kind == "symlink" {
-            #expect(symlink(outside, box.store.sparePath) == 0)
-        } else {
-            #expect(link(outside, box.store.sparePath) == 0)
+        switch kind {
+        case "symlink": #expect(symlink(outside, box.store.sparePath) == 0)
+        case "hardlink": #expect(link(outside, box.store.sparePath) == 0)
+        default:
+            // A folder that cannot be removed: the journal is written to a fresh file instead.
+            try FileManager.default.createDirectory(atPath: box.store.sparePath + "/inside", withIntermediateDirectories: true)
         }
         try PairTransaction.commit(pair: box.paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo,
                                    historyLine: historyLine, store: box.store)
         #expect(try FileIO.readRaw(at: outside) == Array("keep me".utf8))
+        #expect(box.ownerBytes == newOwner && box.todoBytes == newTodo)
         #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: newOwner, todo: newTodo))
+        #expect(!FileIO.isFile(box.store.journalPath))
     }
 
     /// Large documents replaced are kept by a second link in the state folder while the commit

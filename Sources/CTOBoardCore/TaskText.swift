@@ -219,15 +219,9 @@ public struct TaskText: Sendable, Equatable {
         let n = buf.count
         var i = from
         guard let base = buf.baseAddress else { return n }
-        let raw = UnsafeRawPointer(base)
-        @inline(__always) func has(_ x: UInt64, _ b: UInt64) -> UInt64 {
-            // The classic "has zero byte" test on x XOR b: exact for the lowest matching byte.
-            let v = x ^ (0x0101_0101_0101_0101 &* b)
-            return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
-        }
         while i + 8 <= n {
-            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let m = has(w, 0x60) | has(w, 0x5B) | has(w, 0x28)
+            let w = WordBytes.load(base, i)
+            let m = WordBytes.equal(w, 0x60) | WordBytes.equal(w, 0x5B) | WordBytes.equal(w, 0x28)
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
             i += 8
         }

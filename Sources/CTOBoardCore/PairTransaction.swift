@@ -106,8 +106,9 @@ public enum PairTransaction {
         group.wait()
         let staged = staging.staged
         func discardStaged() { for t in staged { unlink(t) } }
-        if staging.error != nil || changed != nil, let spare { close(spare.fd) }
         if let error = staging.error {
+            // The spare keeps what was written into it: it is never read.
+            if let spare { close(spare.fd) }
             discardStaged()
             throw .write(error)
         }

@@ -156,9 +156,46 @@ public struct DocumentEditor: Sendable {
         var prelude: [[UInt8]] = []
         var postlude: [[UInt8]] = []
         var styleLine: Int?
+
+        /// Whether a task inserted here (after the prelude) is read as `pane`'s.
+        func places(_ pane: Pane, in doc: TaskDocument) -> Bool {
+            let probe = prelude + [Array("- [ ] probe".utf8)] + postlude
+            let after = TaskDocument(document: doc.document.replacing(lines: line..<line, with: probe), keyOwner: doc.keyOwner)
+            return after.entries.first { $0.line == line + prelude.count }?.headingPane == pane
+        }
+
+        /// The placement with each created heading one level shallower (not above level 2,
+        /// which would be a title); nil when none can be.
+        func withShallowerHeadings() -> Placement? {
+            var changed = false
+            var copy = self
+            copy.prelude = prelude.map { line in
+                let level = line.prefix { $0 == 0x23 }.count
+                guard level > 2 else { return line }
+                changed = true
+                return Array(line.dropFirst())
+            }
+            return changed ? copy : nil
+        }
     }
 
     static func placement(for pane: Pane, in doc: TaskDocument, excluding: Int? = nil) -> Placement {
+        let place = placementInStyle(for: pane, in: doc, excluding: excluding)
+        guard place.prelude.contains(where: { $0.first == 0x23 }) else { return place }
+        // A created heading deeper than the status section it lands in is read as a group of
+        // that section (`### In Progress` under `## Completed`): its task would land there, and
+        // the next change would create the heading again. Shallower levels are tried until a
+        // task placed there is read as `pane`'s.
+        var candidate = place
+        while !candidate.places(pane, in: doc) {
+            guard let shallower = candidate.withShallowerHeadings() else { return place }
+            candidate = shallower
+        }
+        return candidate
+    }
+
+    /// Where a task for `pane` goes, any missing heading made in the document's own style.
+    private static func placementInStyle(for pane: Pane, in doc: TaskDocument, excluding: Int?) -> Placement {
         let entries = doc.entries.filter { $0.line != excluding }
         if let last = entries.last(where: { $0.headingPane == pane }) {
             return Placement(line: last.line + 1, styleLine: last.line)

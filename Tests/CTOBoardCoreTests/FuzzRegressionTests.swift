@@ -23,6 +23,29 @@ struct FuzzRegressionTests {
         return panes
     }
 
+    // MARK: FuzzSync-crash-81b29c464af44254a5e39aabb9ccfc3a87d4698e (found by CI's exploration)
+
+    /// A missing In Progress heading was made at the level of the first status heading (`###`)
+    /// and put where a shallower `## Completed` was in effect, which reads it as a group of
+    /// Completed: the carried task landed in Completed, every sync made the heading again, and
+    /// `--prefer owner` then moved TODO.md's task to Completed. Fixed in
+    /// `DocumentEditor.placement`: a created heading is made shallower until its task is read
+    /// as being in its pane. (The fuzzer's documents, reduced by hand.)
+    @Test func aCreatedHeadingIsNotSwallowedByAShallowerSection() {
+        let ownerDoc = "# CTO Owner\n\n### Completed Tasks\n- [x] Done thing\n\n## Completed\n- [ ] Conduct security audits\n\n"
+        let pending = "## Pending\n- [ ] Evaluate Phoenix\n"
+        let todoDoc = "# TODO\n\n- [ ] Netlify setup [Status: In Progress] [Owner: CTO]\n- [x] Done thing [Status: Completed] [Owner: CTO]\n"
+            + "- [ ] Conduct security audits [Status: Completed] [Owner: CTO]\n- [ ] Evaluate Phoenix [Status: Pending] [Owner: CTO]\n"
+        let pair = TaskPair(paths: Self.paths, ownerBytes: Array((ownerDoc + pending).utf8), todoBytes: Array(todoDoc.utf8))
+        let first = SyncEngine(prefer: .owner).plan(pair: pair, base: nil)
+        #expect(String(decoding: first.ownerBytes, as: UTF8.self) == ownerDoc + "## In Progress\n\n- [ ] Netlify setup\n\n" + pending)
+        #expect(first.todoBytes == Array(todoDoc.utf8))
+        let synced = TaskPair(paths: Self.paths, ownerBytes: first.ownerBytes, todoBytes: first.todoBytes)
+        #expect(synced.drift().isEmpty)
+        let again = SyncEngine(prefer: .owner).plan(pair: synced, base: BaseSnapshot(owner: first.ownerBytes, todo: first.todoBytes))
+        #expect(again.ownerBytes == first.ownerBytes && again.todoBytes == first.todoBytes)
+    }
+
     // MARK: FuzzSync-crash-595c290b794f09e3988e6816c855a201f430ff0c
 
     /// A missing `High Priority` heading was created right under `## Pending`, above the tasks that

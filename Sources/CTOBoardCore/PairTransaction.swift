@@ -55,17 +55,18 @@ public enum PairTransaction {
         historyLine: [UInt8], store: StateStore,
         ownerHunks: [LineDiff.Hunk]? = nil, todoHunks: [LineDiff.Hunk]? = nil
     ) throws(Failure) {
-        try commit(pair: pair, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo, store: store) {
+        try commit(pair: pair, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: newOwner, newTodo: newTodo, store: store) { _ in
             Prepared(historyLine: historyLine, ownerHunks: ownerHunks, todoHunks: todoHunks)
         }
     }
 
     /// Commits new contents for a pair, calling `prepare` (on this thread) while large documents
     /// are staged on another: the diff, the history line and the journal are made during the
-    /// staged files' writes and fsyncs instead of before them.
+    /// staged files' writes and fsyncs instead of before them. `prepare` is told whether any
+    /// document changes.
     public static func commit(
         pair: PairPaths, oldOwner: [UInt8], oldTodo: [UInt8], newOwner: [UInt8], newTodo: [UInt8],
-        store: StateStore, preparing prepare: () -> Prepared
+        store: StateStore, preparing prepare: (_ changes: Bool) -> Prepared
     ) throws(Failure) {
         let ownerTarget = AtomicFile.resolve(pair.ownerDoc)
         let todoTarget = AtomicFile.resolve(pair.todo)
@@ -86,7 +87,7 @@ public enum PairTransaction {
             staging.run()
         }
         // Meanwhile: the hunks, the history line and the journal's pieces.
-        let prepared = prepare()
+        let prepared = prepare(!docs.isEmpty)
         // The journal holds both documents (an unchanged one as it is): it becomes the base.
         let journal = Journal(
             basePath: store.basePath(pair), pair: pair,

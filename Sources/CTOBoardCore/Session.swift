@@ -250,12 +250,11 @@ public struct Session: Sendable {
                         newDocuments: (owner: Document?, todo: Document?) = (nil, nil),
                         entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
-        let changes = !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo)
         do {
             // The history line and the hunks are made while the documents are staged; the
             // journal reuses the hunks: no second diff of the documents.
             try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo,
-                                       newOwner: ownerBytes, newTodo: todoBytes, store: store) {
+                                       newOwner: ownerBytes, newTodo: todoBytes, store: store) { changes in
                 guard changes else { return PairTransaction.Prepared(historyLine: [], ownerHunks: [], todoHunks: []) }
                 var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
                 let ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes))

@@ -120,7 +120,8 @@ struct TransactionTests {
         defer { box.remove() }
         var prepared = 0
         try PairTransaction.commit(pair: box.paths, oldOwner: oldO, oldTodo: oldTodo, newOwner: newO, newTodo: newTodo,
-                                   store: box.store) {
+                                   store: box.store) { changes in
+            #expect(changes)
             prepared += 1
             return PairTransaction.Prepared(historyLine: historyLine)
         }
@@ -140,7 +141,7 @@ struct TransactionTests {
         try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
         #expect(throws: PairTransaction.Failure.self) {
             try PairTransaction.commit(pair: failing.paths, oldOwner: oldO, oldTodo: oldTodo, newOwner: newO, newTodo: newTodo,
-                                       store: failing.store) { PairTransaction.Prepared(historyLine: historyLine) }
+                                       store: failing.store) { _ in PairTransaction.Prepared(historyLine: historyLine) }
         }
         #expect(failing.ownerBytes == oldO)
         #expect(failing.todoBytes == oldTodo)
@@ -199,7 +200,7 @@ struct TransactionTests {
         try box.store.ensureFolder()
         defer { box.remove() }
         try PairTransaction.commit(pair: box.paths, oldOwner: oldO, oldTodo: oldTodo, newOwner: newO, newTodo: newTodo,
-                                   store: box.store) { PairTransaction.Prepared(historyLine: historyLine) }
+                                   store: box.store) { _ in PairTransaction.Prepared(historyLine: historyLine) }
         #expect(box.ownerBytes == newO && box.todoBytes == newTodo)
         let names = try FileManager.default.contentsOfDirectory(atPath: box.store.folder)
         #expect(!names.contains { $0.hasPrefix("replaced-") })

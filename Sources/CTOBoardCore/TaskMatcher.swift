@@ -28,15 +28,17 @@ public enum TaskMatcher {
         for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
             let key = entry.key
             let hash = entry.keyHash
-            let slot = side.table.slot(for: key, hash: hash)
+            let slot = side.table.slot(hash: hash) { [result = side.result] first in ExactKey.sameBytes(result[first].key, key) }
             side.table[slot].todoCount += 1
             let counts = side.table[slot]
-            let n = counts.todoCount
+            let n = Int(counts.todoCount)
             if n <= counts.ownerCount {
-                var index = counts.first
+                var index = Int(counts.first)
                 for _ in 1..<n { index = side.nextSlot[index] }
                 side.result[index].todo = entry
             } else {
+                // Only in TODO.md: the first such task names the title for later lookups.
+                if counts.first < 0 { side.table[slot].first = Int32(side.result.count) }
                 side.result.append(MatchedTask(id: id(hash: hash, n), owner: nil, todo: entry))
                 side.hashes.append(hash)
             }

@@ -23,19 +23,19 @@ extension TaskMatcher {
             for entry in ownerDoc.entries where entry.pane != nil {
                 let key = entry.key
                 let hash = entry.keyHash
-                let slot = table.slot(for: key, hash: hash)
+                let slot = table.slot(hash: hash) { [result] first in ExactKey.sameBytes(result[first].owner!.key, key) }
                 let index = result.count
                 var counts = table[slot]
                 if counts.ownerCount == 0 {
-                    counts.first = index
+                    counts.first = Int32(index)
                 } else {
-                    nextSlot[counts.last] = index
+                    nextSlot[Int(counts.last)] = index
                 }
-                counts.last = index
+                counts.last = Int32(index)
                 counts.ownerCount += 1
                 table[slot] = counts
                 nextSlot.append(-1)
-                result.append(MatchedTask(id: TaskMatcher.id(hash: hash, counts.ownerCount), owner: entry, todo: nil))
+                result.append(MatchedTask(id: TaskMatcher.id(hash: hash, Int(counts.ownerCount)), owner: entry, todo: nil))
                 hashes.append(hash)
             }
         }

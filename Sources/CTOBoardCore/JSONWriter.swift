@@ -12,24 +12,54 @@ import Darwin
 /// pieces per task, and appending each to an array (a uniqueness and capacity check and a
 /// generic copy per piece) cost more than building the tasks did. Non-copyable, so the buffer
 /// has one owner and is freed once.
+///
+/// Made with a sink, it hands the buffer to the sink whenever the next piece would not fit and
+/// starts again at its beginning: a large output streams through one small buffer, which stays
+/// in the cache, instead of growing a copy of the whole output in fresh memory.
 public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var count = 0
+    private let sink: ((UnsafeRawBufferPointer) -> Void)?
 
+    /// A writer that keeps the whole output (see ``bytes``).
     public init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        sink = nil
+    }
+
+    /// A writer that hands its output to `sink` in pieces of up to `chunkSize` bytes, in order
+    /// (a string longer than that is handed over alone). Call ``flush()`` at the end.
+    public init(chunkSize: Int, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        capacity = max(chunkSize, 64)
+        base = .allocate(capacity: capacity)
+        self.sink = sink
     }
 
     deinit { base.deallocate() }
 
-    /// The output so far.
+    /// The output so far (since the last hand-over to the sink, for a writer with one).
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Hands what is buffered to the sink, if there is one and anything is buffered.
+    public mutating func flush() {
+        guard let sink, count > 0 else { return }
+        sink(UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
+    }
 
     @inline(__always)
     private mutating func reserve(_ n: Int) {
-        if count + n > capacity { grow(to: count + n) }
+        if count + n > capacity { makeRoom(for: n) }
+    }
+
+    private mutating func makeRoom(for n: Int) {
+        if sink != nil {
+            flush()
+            if n <= capacity { return }
+        }
+        grow(to: count + n)
     }
 
     private mutating func grow(to needed: Int) {
@@ -51,6 +81,12 @@ public struct JSONWriter: ~Copyable {
     @inline(__always)
     private mutating func put(_ bytes: UnsafeRawBufferPointer) {
         guard let from = bytes.baseAddress, bytes.count > 0 else { return }
+        if bytes.count > capacity, let sink {
+            // Longer than the whole buffer: handed over as it is, after what is buffered.
+            flush()
+            sink(bytes)
+            return
+        }
         reserve(bytes.count)
         memcpy(base + count, from, bytes.count)
         count += bytes.count

@@ -18,7 +18,7 @@ struct List: ParsableCommand {
             let pair = try pairOptions.load(try pairOptions.pair(config: config), config: config)
             ExitLifetime.keep(pair)
             if json {
-                writeStdout(TaskListJSON.encode(pair))
+                TaskListJSON.encode(pair) { writeStdout($0) }
             } else {
                 writeStdout(Array(TaskListText.render(pair).utf8))
             }

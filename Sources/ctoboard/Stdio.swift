@@ -12,12 +12,16 @@ func fwriteStderr(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
 
 /// Writes bytes to standard output in one go, bypassing print's per-call overhead.
 func writeStdout(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { writeStdout($0) }
+}
+
+/// ``writeStdout(_:)`` from a buffer.
+func writeStdout(_ buffer: UnsafeRawBufferPointer) {
+    guard let base = buffer.baseAddress else { return }
     var offset = 0
-    bytes.withUnsafeBufferPointer { buf in
-        while offset < buf.count {
-            let n = write(1, buf.baseAddress! + offset, buf.count - offset)
-            if n <= 0 { if errno == EINTR { continue }; return }
-            offset += n
-        }
+    while offset < buffer.count {
+        let n = write(1, base + offset, buffer.count - offset)
+        if n <= 0 { if errno == EINTR { continue }; return }
+        offset += n
     }
 }

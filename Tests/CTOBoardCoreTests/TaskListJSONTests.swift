@@ -109,4 +109,23 @@ struct TaskListJSONTests {
         #expect(tasks.last?["title"] as? String == "Task number 2999 with a longer title to fill the buffer \(String(repeating: "x", count: 2999 % 300))")
         #expect(tasks.last?["ownerLine"] as? Int == 3001)
     }
+
+    /// Streamed in small pieces: the same bytes as the whole, in pieces no larger than asked
+    /// for except where one string alone is larger.
+    @Test func streamedPiecesJoinToTheSameBytes() throws {
+        var doc = "## Pending\n"
+        for i in 0..<200 { doc += "- [ ] Task \(i) \(String(repeating: "é", count: i % 90))\n" }
+        let pair = makePair(owner: doc, todo: "- [ ] Task 3 [Owner: CTO]\n")
+        let whole = TaskListJSON.encode(pair)
+        var pieces: [[UInt8]] = []
+        TaskListJSON.encode(pair, chunkSize: 128) { pieces.append(Array($0)) }
+        #expect(pieces.joined().elementsEqual(whole))
+        #expect(pieces.count >= whole.count / 128)
+        #expect(!pieces.contains { $0.isEmpty })
+        // Titles of over 128 bytes are handed over alone, without their quotes.
+        let long = pieces.filter { $0.count > 128 }
+        let longTitles = (0..<200).filter { "Task \($0) \(String(repeating: "é", count: $0 % 90))".utf8.count > 128 }
+        #expect(long.count == longTitles.count && long.count > 10)
+        #expect(long.allSatisfy { String(decoding: $0, as: UTF8.self).hasPrefix("Task ") && !$0.contains(0x22) })
+    }
 }

@@ -29,40 +29,60 @@ public struct TaskPair: Sendable {
     /// threads, one each; the thread of the owner document (the smaller one, as a rule) goes
     /// on with its side of the match.
     public init(paths: PairPaths, ownerBytes: [UInt8], todoBytes: [UInt8]) {
-        let owner = paths.owner
         if ownerBytes.count + todoBytes.count < Self.parallelFrom {
             self.init(paths: paths,
                       ownerDoc: TaskDocument(document: Document(bytes: ownerBytes)),
-                      todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: owner))
+                      todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: paths.owner))
             return
         }
-        let parsed = ParsedPair()
+        self.init(paths: paths, ownerBytes: ownerBytes, readTodo: { () throws(Never) in todoBytes })
+    }
+
+    /// Parses the owner document on one thread while another gets TODO.md's bytes from
+    /// `readTodo` and parses them; throws what `readTodo` throws.
+    private init<Failure: Error>(paths: PairPaths, ownerBytes: [UInt8],
+                                 readTodo: @Sendable () throws(Failure) -> [UInt8]) throws(Failure) {
+        let owner = paths.owner
+        let parsed = ParsedPair<Failure>()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 {
-                parsed.todo = TaskDocument(document: Document(bytes: todoBytes), keyOwner: owner)
+                do throws(Failure) {
+                    parsed.todo = TaskDocument(document: Document(bytes: try readTodo()), keyOwner: owner)
+                } catch {
+                    parsed.todoError = error
+                }
             } else {
                 let ownerDoc = TaskDocument(document: Document(bytes: ownerBytes))
                 parsed.ownerSide = TaskMatcher.OwnerSide(ownerDoc)
                 parsed.ownerDoc = ownerDoc
             }
         }
+        if let error = parsed.todoError { throw error }
         self.init(paths: paths, ownerDoc: parsed.ownerDoc!, todo: parsed.todo!, ownerSide: parsed.ownerSide.take()!)
     }
 
     /// Documents this large in all (bytes) are parsed on two threads.
     static let parallelFrom = 256 * 1024
 
-    /// The two parses' results, each written by one thread of ``init(paths:ownerBytes:todoBytes:)``
+    /// The two parses' results, each written by one thread of ``init(paths:ownerBytes:readTodo:)``
     /// and read after both finished.
-    private final class ParsedPair: @unchecked Sendable {
+    private final class ParsedPair<Failure: Error>: @unchecked Sendable {
         var ownerDoc: TaskDocument?
         var ownerSide: TaskMatcher.OwnerSide?
         var todo: TaskDocument?
+        var todoError: Failure?
     }
 
-    /// Reads both documents from disk.
+    /// Reads both documents from disk. The owner document is read first (its errors come
+    /// first); a large pair's TODO.md is read on the thread that parses it, while the owner
+    /// document is parsed.
     public static func load(_ paths: PairPaths) throws(DocumentError) -> TaskPair {
-        TaskPair(paths: paths, ownerBytes: try readOwnerDoc(paths), todoBytes: try readTodo(paths))
+        let ownerBytes = try readOwnerDoc(paths)
+        let todoSize = FileIO.stamp(paths.todo).map { Int($0.size) } ?? 0
+        if ownerBytes.count + todoSize < parallelFrom {
+            return TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: try readTodo(paths))
+        }
+        return try TaskPair(paths: paths, ownerBytes: ownerBytes, readTodo: { () throws(DocumentError) in try readTodo(paths) })
     }
 
     /// Reads the owner document's bytes, checked (see ``FileIO/readDocument(at:missingHint:)``).

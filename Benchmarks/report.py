@@ -4,8 +4,9 @@
     report.py RESULTS.jsonl
 
 Each line has a "label" (see ORDER below), a "size" and either median_ms/min_ms/max_ms/
-peak_rss_mb or "error". Prints the results table (with ratios to the baselines) and the
-growth table. Standard library only.
+peak_rss_mb or "error"; lines from growth.py have a "growth" label instead. Prints the
+results table (with ratios to the baselines), the growth table, and the interleaved growth
+table. Standard library only.
 """
 
 import json
@@ -45,6 +46,7 @@ def main():
         sys.exit(__doc__)
     rows = {}
     notes = []
+    growth = []
     with open(sys.argv[1], encoding="utf-8") as f:
         for line in f:
             line = line.strip()
@@ -53,6 +55,9 @@ def main():
             r = json.loads(line)
             if r.get("note"):
                 notes.append(r["note"])
+                continue
+            if r.get("growth"):
+                growth.append(r)
                 continue
             rows[(r["label"], r.get("size"))] = r
     sizes = sorted({s for (_, s) in rows if s is not None})
@@ -104,6 +109,23 @@ def main():
                     cells.append("n/a")
             if anything:
                 out.append("| %s | %s |" % (name, " | ".join(cells)))
+        print("\n".join(out))
+    if growth:
+        small, large = growth[0]["small"], growth[0]["large"]
+        print()
+        print("Growth, interleaved: each command run at %s tasks, then at %s, in alternation, so that"
+              % (size_str(small), size_str(large)))
+        print("both medians of a ratio are taken under the same machine conditions.")
+        print()
+        out = ["| command | median at %s | median at %s | ratio (×%g tasks) |" % (size_str(small), size_str(large), large / small),
+               "|---|---:|---:|---:|"]
+        names = {label: name for label, name, _ in ORDER}
+        for r in growth:
+            name = names.get(r["growth"], r["growth"])
+            if "error" in r:
+                out.append("| %s | %s | | |" % (name, r["error"].replace("|", "\\|")))
+            else:
+                out.append("| %s | %s | %s | ×%.2f |" % (name, fmt(r["small_median_ms"]), fmt(r["large_median_ms"]), r["ratio"]))
         print("\n".join(out))
     if notes:
         print()

@@ -58,11 +58,22 @@ done
 mkdir -p "$OUT"
 RESULTS="$OUT/results-$(date +%Y%m%d-%H%M%S).jsonl"
 : > "$RESULTS"
+# What was timed at each size, for the interleaved growth measurement (growth.py).
+PLAN="${RESULTS%.jsonl}.plan.jsonl"
+: > "$PLAN"
 log() { echo "[bench] $*" >&2; }
 # A row that could not be measured: label size message
 na_row() { "$PY" -c 'import json,sys; print(json.dumps({"label":sys.argv[1],"size":int(sys.argv[2]) if sys.argv[2] else None,"runs":0,"error":sys.argv[3]}, ensure_ascii=False))' "$1" "$2" "$3" >> "$RESULTS"; }
 note() { "$PY" -c 'import json,sys; print(json.dumps({"note":sys.argv[1]}, ensure_ascii=False))' "$1" >> "$RESULTS"; }
 first_line() { grep -m1 -v '^[[:space:]]*$' "$1" 2>/dev/null | cut -c1-160; }
+# A timed CLI command, for growth.py: label size cwd before(shell or "") toggles(0/1) -- CMD...
+plan_cli() {
+  "$PY" -c 'import json,sys; a=sys.argv[1:]; print(json.dumps({"label":a[0],"size":int(a[1]),"cwd":a[2],"before":a[3] or None,"toggles":a[4]=="1","cmd":a[6:]}, ensure_ascii=False))' "$@" >> "$PLAN"
+}
+# A timed first frame, for growth.py: label size cwd expect -- CMD...
+plan_frame() {
+  "$PY" -c 'import json,shlex,sys; a=sys.argv[1:]; print(json.dumps({"label":a[0],"size":int(a[1]),"cwd":a[2],"expect":a[3],"frame":" ".join(shlex.quote(c) for c in a[5:])}, ensure_ascii=False))' "$@" >> "$PLAN"
+}
 
 # ---------------------------------------------------------------- build
 BUILD_ERROR=""
@@ -77,6 +88,8 @@ if [ "$BUILD" = 1 ]; then
 elif [ -z "$BIN" ]; then
   BIN="$ROOT/.build-bench/release/ctoboard"
 fi
+# Commands run in each pair's folder: a relative --bin must still name the same file.
+[ -n "$BIN" ] && BIN="$("$PY" -c 'import os, sys; print(os.path.abspath(sys.argv[1]))' "$BIN")"
 if [ -z "$BUILD_ERROR" ] && [ ! -x "$BIN" ]; then
   BUILD_ERROR="n/a (no binary at $BIN)"
 fi
@@ -132,8 +145,10 @@ for N in $SIZES; do
   else
     log "size $N: list --json"
     "${TIMEIT[@]}" --cwd "$D" --label list --size "$N" -- "$BIN" list --json "${CTO[@]}" > /dev/null
+    plan_cli list "$N" "$D" "" 0 -- "$BIN" list --json "${CTO[@]}"
     log "size $N: check"
     "${TIMEIT[@]}" --cwd "$D" --label check --size "$N" -- "$BIN" check "${CTO[@]}" > /dev/null
+    plan_cli check "$N" "$D" "" 0 -- "$BIN" check "${CTO[@]}"
 
     log "size $N: toggle"
     (cd "$D" && "$BIN" list --json "${CTO[@]}") > "$D.list.json" 2> "$D.list.err"
@@ -154,6 +169,7 @@ print(tasks[0]["id"])' "$D.list.json" 2> "$D.id.err")"
       fi
     else
       TOG="$("${TIMEIT[@]}" --cwd "$D" --label toggle --size "$N" -- "$BIN" toggle "$ID" "${CTO[@]}")"
+      plan_cli toggle "$N" "$D" "" 1 -- "$BIN" toggle "$ID" "${CTO[@]}"
       EXECS="$(printf '%s' "$TOG" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["executions"])')"
       # Every execution toggled (the failing one may not have): keep the pair in its first state.
       if printf '%s' "$TOG" | grep -q '"median_ms"' && [ $((EXECS % 2)) -eq 1 ]; then
@@ -165,10 +181,12 @@ print(tasks[0]["id"])' "$D.list.json" 2> "$D.id.err")"
     "${TIMEIT[@]}" --cwd "$D" --label sync --size "$N" \
       --before "$(printf '%q %q %q' "$PY" "$HERE/external_edit.py" "$T")" \
       -- "$BIN" sync "${CTO[@]}" > /dev/null
+    plan_cli sync "$N" "$D" "$(printf '%q %q %q' "$PY" "$HERE/external_edit.py" "$T")" 0 -- "$BIN" sync "${CTO[@]}"
 
     if [ "$HAVE_TMUX" = 1 ]; then
       log "size $N: board first frame"
       "${FRAME[@]}" --cwd "$D" --label board --size "$N" --expect "In Progress" -- "$BIN" "${CTO[@]}" > /dev/null
+      plan_frame board "$N" "$D" "In Progress" -- "$BIN" "${CTO[@]}"
     fi
   fi
 
@@ -203,6 +221,15 @@ print(tasks[0]["id"])' "$D.list.json" 2> "$D.id.err")"
     fi
   fi
 done
+
+# ---------------------------------------------------------------- growth, interleaved
+# The two largest sizes again, each run at one followed by a run at the other (see growth.py).
+read -r -a SORTED <<< "$(printf '%s\n' $SIZES | sort -n | tr '\n' ' ')"
+if [ -z "$BUILD_ERROR" ] && [ "${#SORTED[@]}" -ge 2 ]; then
+  SMALL="${SORTED[${#SORTED[@]}-2]}"; LARGE="${SORTED[${#SORTED[@]}-1]}"
+  log "growth: $SMALL and $LARGE tasks, interleaved"
+  "$PY" "$HERE/growth.py" --runs "$RUNS" --warmup "$WARMUP" --json-out "$RESULTS" "$PLAN" "$SMALL" "$LARGE" > /dev/null
+fi
 
 note "Machine: $(nproc) cores, $(uname -sr), load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(tmux -V 2>/dev/null); data in $OUT ($(df -PT "$OUT" | awk 'NR==2{print $2}')); layout $LAYOUT, seed $SEED, $RUNS runs after $WARMUP warmup per figure."
 echo

@@ -36,172 +36,30 @@ public struct TaskDocument: Sendable {
 
     /// Parses a document. With `keyOwner`, tasks of other owners are not taken apart.
     public init(document: Document, keyOwner: String? = nil) {
-        self.document = document
-        self.keyOwner = keyOwner
-        let ownerBytes = keyOwner.map { Array($0.utf8) }
+        var reader = Reader(keyOwner: keyOwner)
         var entries: [TaskEntry] = []
         // Task lines are most of a task document; untouched capacity costs no memory.
         entries.reserveCapacity(document.lines.count)
-        var anchors: [Pane: Anchor] = [:]
-        var pendingAnchor: Anchor?
-        var lastUpdated: [Int] = []
-        var syncPath: String?
-        var statusPanes: [String: HeadingKind] = [:]
-
-        var section: HeadingKind = .other      // completed / inProgress / pending / other (none)
-        var sectionLevel = 0
-        var priority: Pane?
-        var group: String?
-        var fence: (byte: UInt8, count: Int)?
-
-        let bytes = document.bytes
         // The lines are read through a buffer pointer: slices of it cost no reference counting.
         // Its slices have the same indices as the array's.
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in document.lines.indices {
-                let line = document.lines[index]
-                let content = buffer[line.start..<line.contentEnd]
-                // Fenced code.
-                var i = content.startIndex
-                var spaces = 0
-                while i < content.endIndex, content[i] == 0x20, spaces < 4 { i += 1; spaces += 1 }
-                if spaces < 4, i < content.endIndex, content[i] == 0x60 || content[i] == 0x7E {
-                    let fb = content[i]
-                    var run = 0
-                    while i + run < content.endIndex, content[i + run] == fb { run += 1 }
-                    if run >= 3 {
-                        if let open = fence {
-                            // A closing fence has nothing but white space after its run.
-                            let rest = content[(i + run)...]
-                            if open.byte == fb && run >= open.count && rest.allSatisfy(ByteSearch.isSpace) { fence = nil }
-                        } else {
-                            fence = (fb, run)
-                        }
-                        continue
-                    }
-                }
-                if fence != nil { continue }
-                guard i < content.endIndex else { continue }
-                let first = content[i]
-                // Headings.
-                if first == 0x23 && spaces < 4 {
-                    var level = 0
-                    while i + level < content.endIndex, content[i + level] == 0x23 { level += 1 }
-                    let after = i + level
-                    if level <= 6, after == content.endIndex || ByteSearch.isSpace(content[after]) {
-                        let textBytes = content[after..<content.endIndex]
-                        let kind = HeadingKind.classify(textBytes)
-                        if level == 1 {
-                            section = .other; sectionLevel = 0; priority = nil; group = nil
-                            continue
-                        }
-                        switch kind {
-                        case .completed, .inProgress, .pending:
-                            if section != .other && level > sectionLevel {
-                                // A sub-heading inside a section is a group, even when a status word
-                                // is in it ("#### Getting Started" under Completed).
-                                group = Self.groupName(bytes[textBytes.startIndex..<textBytes.endIndex])
-                                continue
-                            }
-                            section = kind; sectionLevel = level; priority = nil; group = nil
-                            let anchor = Anchor(line: index, level: level)
-                            switch kind {
-                            case .completed: if anchors[.completed] == nil { anchors[.completed] = anchor }
-                            case .inProgress: if anchors[.inProgress] == nil { anchors[.inProgress] = anchor }
-                            default: if pendingAnchor == nil { pendingAnchor = anchor }
-                            }
-                        case .priority(let p):
-                            if section != .pending { section = .pending; sectionLevel = level }
-                            priority = p; group = nil
-                            if anchors[p] == nil { anchors[p] = Anchor(line: index, level: level) }
-                        case .other:
-                            if section != .other && level > sectionLevel {
-                                group = Self.groupName(bytes[textBytes.startIndex..<textBytes.endIndex])
-                            } else {
-                                section = .other; sectionLevel = 0; priority = nil; group = nil
-                            }
-                        }
-                        continue
-                    }
-                }
-                // Bold label lines: **High Priority**:, **Last Updated**:
-                if first == 0x2A, i + 1 < content.endIndex, content[i + 1] == 0x2A {
-                    if let close = ByteSearch.find(content, [0x2A, 0x2A], from: i + 2) {
-                        let label = content[(i + 2)..<close]
-                        let words = HeadingKind.words(label)
-                        if words == ["last", "updated"] { lastUpdated.append(index) }
-                        if case .priority(let p) = HeadingKind.classify(words: words), section == .pending || section == .other {
-                            if section == .other { section = .pending; sectionLevel = 7 }
-                            priority = p
-                            if anchors[p] == nil { anchors[p] = Anchor(line: index, level: 0) }
-                            continue
-                        }
-                    }
-                }
-                // Tasks.
-                guard let item = ChecklistItem(line: content) else {
-                    // The sync line sits near the top of an owner document.
-                    if syncPath == nil, index < 400, let p = Self.syncPath(bytes[line.start..<line.contentEnd]) { syncPath = p }
-                    continue
-                }
-                do {
-                    let textBytes = content[(content.startIndex + item.textOffset)..<content.endIndex]
-                    var headingPane: Pane?
-                    switch section {
-                    case .completed: headingPane = .completed
-                    case .inProgress: headingPane = .inProgress
-                    case .pending: headingPane = priority ?? .medium
-                    default: headingPane = nil
-                    }
-                    if let ownerBytes, !TaskText.ownerTag(of: textBytes, is: ownerBytes) {
-                        // Another owner's task: it is never matched, so only its place is kept
-                        // (line, checkbox and section, for inserting near it).
-                        entries.append(TaskEntry(line: index, item: item, text: .empty, headingPane: headingPane,
-                                                 tagPane: nil, group: headingPane == nil ? nil : group))
-                        continue
-                    }
-                    // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
-                    let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
-                    var tagPane: Pane?
-                    if let status = text.status {
-                        switch Self.statusPane(status.value, cache: &statusPanes) {
-                        case .completed: tagPane = .completed
-                        case .inProgress: tagPane = .inProgress
-                        case .pending: tagPane = Self.priorityPane(text.priority, cache: &statusPanes) ?? .medium
-                        case .priority(let p): tagPane = p
-                        case .other: tagPane = nil
-                        }
-                    } else if let p = Self.priorityPane(text.priority, cache: &statusPanes) {
-                        tagPane = p
-                    }
-                    entries.append(TaskEntry(
-                        line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane,
-                        group: headingPane == nil ? nil : group))
-                }
-            }
+        document.bytes.withUnsafeBufferPointer { buffer in
+            reader.read(document.lines.indices, of: document, buffer: buffer, tasks: true, into: &entries)
         }
+        self.init(document: document, keyOwner: keyOwner, entries: entries, reader: reader)
+    }
+
+    /// A parsed document from its parts.
+    init(document: Document, keyOwner: String?, entries: [TaskEntry], reader: Reader) {
+        self.document = document
+        self.keyOwner = keyOwner
         self.entries = entries
-        self.anchors = anchors
-        self.pendingAnchor = pendingAnchor
-        self.lastUpdatedLines = lastUpdated
-        self.syncPath = syncPath
+        self.anchors = reader.anchors
+        self.pendingAnchor = reader.pendingAnchor
+        self.lastUpdatedLines = reader.lastUpdated
+        self.syncPath = reader.syncPath
     }
 
-    private static func priorityPane(_ tag: TaskText.Tag?, cache: inout [String: HeadingKind]) -> Pane? {
-        guard let tag else { return nil }
-        if case .priority(let p) = statusPane(tag.value, cache: &cache) { return p }
-        return nil
-    }
-
-    /// ``HeadingKind/statusPane(_:)``, remembered: a document repeats a handful of values.
-    private static func statusPane(_ value: String, cache: inout [String: HeadingKind]) -> HeadingKind {
-        if let known = cache[value] { return known }
-        let kind = HeadingKind.statusPane(value)
-        cache[value] = kind
-        return kind
-    }
-
-    private static func groupName(_ bytes: ArraySlice<UInt8>) -> String? {
+    static func groupName(_ bytes: ArraySlice<UInt8>) -> String? {
         var t = ByteSearch.trimmed(bytes)
         // Drop closing #s of an ATX heading.
         while let last = t.last, last == 0x23 { t = t.dropLast() }

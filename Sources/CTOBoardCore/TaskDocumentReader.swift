@@ -1,0 +1,192 @@
+extension TaskDocument {
+    /// Reads a document's lines in order: its structure (fenced code, headings, bold labels),
+    /// its landmarks (section anchors, `Last Updated` lines, the sync path) and, when asked, its
+    /// tasks.
+    ///
+    /// A line's meaning depends only on the lines above it through ``State``, so a reader can
+    /// start at any line given the state there, and a reader that skips tasks (which are most of
+    /// the lines, and all of the cost) finds that state quickly. ``TaskDocument/init(bytes:reusing:)``
+    /// builds on that.
+    struct Reader {
+        /// Where in the document's structure a line is.
+        struct State: Equatable {
+            var section: HeadingKind = .other      // completed / inProgress / pending / other (none)
+            var sectionLevel = 0
+            var priority: Pane?
+            var group: String?
+            /// The open code fence: its character and run length.
+            var fence: Fence?
+
+            struct Fence: Equatable {
+                let byte: UInt8
+                let count: Int
+            }
+        }
+
+        var state = State()
+        var anchors: [Pane: Anchor] = [:]
+        var pendingAnchor: Anchor?
+        var lastUpdated: [Int] = []
+        var syncPath: String?
+        /// ``HeadingKind/statusPane(_:)`` of tag values seen: a document repeats a handful.
+        private var statusPanes: [String: HeadingKind] = [:]
+        /// With it, only this owner's tasks are taken apart (see ``TaskDocument/keyOwner``).
+        let ownerBytes: [UInt8]?
+
+        init(keyOwner: String?) {
+            ownerBytes = keyOwner.map { Array($0.utf8) }
+        }
+
+        /// Reads lines `range` of `document`, whose bytes are `buffer`. With `tasks`, appends
+        /// each task's entry to `entries`; without, only the state and landmarks advance.
+        mutating func read(_ range: Range<Int>, of document: Document, buffer: UnsafeBufferPointer<UInt8>,
+                           tasks: Bool, into entries: inout [TaskEntry]) {
+            let bytes = document.bytes
+            for index in range {
+                let line = document.lines[index]
+                let content = buffer[line.start..<line.contentEnd]
+                // Fenced code.
+                var i = content.startIndex
+                var spaces = 0
+                while i < content.endIndex, content[i] == 0x20, spaces < 4 { i += 1; spaces += 1 }
+                if spaces < 4, i < content.endIndex, content[i] == 0x60 || content[i] == 0x7E {
+                    let fb = content[i]
+                    var run = 0
+                    while i + run < content.endIndex, content[i + run] == fb { run += 1 }
+                    if run >= 3 {
+                        if let open = state.fence {
+                            // A closing fence has nothing but white space after its run.
+                            let rest = content[(i + run)...]
+                            if open.byte == fb && run >= open.count && rest.allSatisfy(ByteSearch.isSpace) { state.fence = nil }
+                        } else {
+                            state.fence = State.Fence(byte: fb, count: run)
+                        }
+                        continue
+                    }
+                }
+                if state.fence != nil { continue }
+                guard i < content.endIndex else { continue }
+                let first = content[i]
+                // Headings.
+                if first == 0x23 && spaces < 4 {
+                    var level = 0
+                    while i + level < content.endIndex, content[i + level] == 0x23 { level += 1 }
+                    let after = i + level
+                    if level <= 6, after == content.endIndex || ByteSearch.isSpace(content[after]) {
+                        heading(level: level, text: bytes[after..<content.endIndex], line: index)
+                        continue
+                    }
+                }
+                // Bold label lines: **High Priority**:, **Last Updated**:
+                if first == 0x2A, i + 1 < content.endIndex, content[i + 1] == 0x2A,
+                   label(content, at: i, line: index) {
+                    continue
+                }
+                // Tasks.
+                if !tasks && index >= 400 { continue }
+                guard let item = ChecklistItem(line: content) else {
+                    // The sync line sits near the top of an owner document.
+                    if syncPath == nil, index < 400, let p = TaskDocument.syncPath(bytes[line.start..<line.contentEnd]) { syncPath = p }
+                    continue
+                }
+                if tasks {
+                    entries.append(task(item, text: content[(content.startIndex + item.textOffset)..<content.endIndex],
+                                        of: bytes, line: index))
+                }
+            }
+        }
+
+        private mutating func heading(level: Int, text textBytes: ArraySlice<UInt8>, line index: Int) {
+            let kind = HeadingKind.classify(textBytes)
+            if level == 1 {
+                state.section = .other; state.sectionLevel = 0; state.priority = nil; state.group = nil
+                return
+            }
+            switch kind {
+            case .completed, .inProgress, .pending:
+                if state.section != .other && level > state.sectionLevel {
+                    // A sub-heading inside a section is a group, even when a status word
+                    // is in it ("#### Getting Started" under Completed).
+                    state.group = TaskDocument.groupName(textBytes)
+                    return
+                }
+                state.section = kind; state.sectionLevel = level; state.priority = nil; state.group = nil
+                let anchor = Anchor(line: index, level: level)
+                switch kind {
+                case .completed: if anchors[.completed] == nil { anchors[.completed] = anchor }
+                case .inProgress: if anchors[.inProgress] == nil { anchors[.inProgress] = anchor }
+                default: if pendingAnchor == nil { pendingAnchor = anchor }
+                }
+            case .priority(let p):
+                if state.section != .pending { state.section = .pending; state.sectionLevel = level }
+                state.priority = p; state.group = nil
+                if anchors[p] == nil { anchors[p] = Anchor(line: index, level: level) }
+            case .other:
+                if state.section != .other && level > state.sectionLevel {
+                    state.group = TaskDocument.groupName(textBytes)
+                } else {
+                    state.section = .other; state.sectionLevel = 0; state.priority = nil; state.group = nil
+                }
+            }
+        }
+
+        /// A bold label line at `i`; true when it is a priority label (the line is read).
+        private mutating func label(_ content: Slice<UnsafeBufferPointer<UInt8>>, at i: Int, line index: Int) -> Bool {
+            guard let close = ByteSearch.find(content, [0x2A, 0x2A], from: i + 2) else { return false }
+            let words = HeadingKind.words(content[(i + 2)..<close])
+            if words == ["last", "updated"] { lastUpdated.append(index) }
+            guard case .priority(let p) = HeadingKind.classify(words: words),
+                  state.section == .pending || state.section == .other else { return false }
+            if state.section == .other { state.section = .pending; state.sectionLevel = 7 }
+            state.priority = p
+            if anchors[p] == nil { anchors[p] = Anchor(line: index, level: 0) }
+            return true
+        }
+
+        /// The entry of a task line whose text (after the checkbox) is `textBytes`.
+        private mutating func task(_ item: ChecklistItem, text textBytes: Slice<UnsafeBufferPointer<UInt8>>,
+                                   of bytes: [UInt8], line index: Int) -> TaskEntry {
+            var headingPane: Pane?
+            switch state.section {
+            case .completed: headingPane = .completed
+            case .inProgress: headingPane = .inProgress
+            case .pending: headingPane = state.priority ?? .medium
+            default: headingPane = nil
+            }
+            let group = headingPane == nil ? nil : state.group
+            if let ownerBytes, !TaskText.ownerTag(of: textBytes, is: ownerBytes) {
+                // Another owner's task: it is never matched, so only its place is kept
+                // (line, checkbox and section, for inserting near it).
+                return TaskEntry(line: index, item: item, text: .empty, headingPane: headingPane, tagPane: nil, group: group)
+            }
+            // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
+            let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
+            var tagPane: Pane?
+            if let status = text.status {
+                switch statusPane(status.value) {
+                case .completed: tagPane = .completed
+                case .inProgress: tagPane = .inProgress
+                case .pending: tagPane = priorityPane(text.priority) ?? .medium
+                case .priority(let p): tagPane = p
+                case .other: tagPane = nil
+                }
+            } else if let p = priorityPane(text.priority) {
+                tagPane = p
+            }
+            return TaskEntry(line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane, group: group)
+        }
+
+        private mutating func priorityPane(_ tag: TaskText.Tag?) -> Pane? {
+            guard let tag else { return nil }
+            if case .priority(let p) = statusPane(tag.value) { return p }
+            return nil
+        }
+
+        private mutating func statusPane(_ value: String) -> HeadingKind {
+            if let known = statusPanes[value] { return known }
+            let kind = HeadingKind.statusPane(value)
+            statusPanes[value] = kind
+            return kind
+        }
+    }
+}

@@ -106,6 +106,13 @@ public struct SyncEngine: Sendable {
         return result
     }
 
+    /// A base snapshot's document parsed, reusing the current document's parse where their
+    /// bytes agree (see ``TaskDocument/init(bytes:reusing:)``).
+    static func parse(_ bytes: [UInt8], like current: TaskDocument, keyOwner: String?) -> TaskDocument {
+        current.keyOwner == keyOwner ? TaskDocument(bytes: bytes, reusing: current)
+            : TaskDocument(document: Document(bytes: bytes), keyOwner: keyOwner)
+    }
+
     /// Plans a sync of `pair` against `base`.
     public func plan(pair: TaskPair, base: BaseSnapshot?) -> SyncPlan {
         let owner = pair.paths.owner
@@ -116,9 +123,9 @@ public struct SyncEngine: Sendable {
             // A document still as in the base parses as it does now: its side is reused (an
             // external edit usually touches one document).
             baseO = base.owner.sameBytes(as: pair.ownerDoc.document.bytes) ? curO
-                : SideTasks(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
+                : SideTasks(Self.parse(base.owner, like: pair.ownerDoc, keyOwner: nil), todo: false, owner: owner)
             baseT = base.todo.sameBytes(as: pair.todo.document.bytes) ? curT
-                : SideTasks(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
+                : SideTasks(Self.parse(base.todo, like: pair.todo, keyOwner: owner), todo: true, owner: owner)
         }
         // Every identity numbered once; the bookkeeping is arrays indexed by number.
         var table = IdentTable(capacity: curO.count + curT.count)

@@ -15,7 +15,7 @@ private let randomBytes = Gen.int(in: 0...(interesting.count + 255))
     .array(of: 0...240)
 
 /// Random bytes that may start with a BOM.
-private let randomDocumentBytes = zip(Gen.bool, randomBytes).map { pair -> [UInt8] in
+let randomDocumentBytes = zip(Gen.bool, randomBytes).map { pair -> [UInt8] in
     (pair.0 ? [0xEF, 0xBB, 0xBF] : []) + pair.1
 }
 
@@ -52,7 +52,7 @@ private let titleWords = [
 private let plains = ["- plain item", "- [] not a task", "Some prose.", "---", "| a | b |", "synchronized with `TODO.md`"]
 private let fences = ["```", "~~~", "```swift"]
 
-private let modelLine = Gen.int(in: 0...99).map { $0 }
+let modelLine = Gen.int(in: 0...99).map { $0 }
     .array(of: 4)
     .map { r -> ModelLine in
         switch r[0] % 10 {
@@ -67,8 +67,9 @@ private let modelLine = Gen.int(in: 0...99).map { $0 }
         }
     }
 
-/// A generated document: its lines, an ending per line, a BOM flag and a final-newline flag.
-private let modelDocument = zip(
+/// A generated document: its lines, an ending per line, a BOM flag and a final-newline flag
+/// (also used by the revision tests).
+let modelDocument = zip(
     modelLine.array(of: 0...40), Gen.bool.array(of: 40), Gen.bool, Gen.bool
 ).map { generated -> (lines: [ModelLine], bytes: [UInt8]) in
     let (lines, crlf, bom, finalNewline) = generated

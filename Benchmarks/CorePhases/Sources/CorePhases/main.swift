@@ -32,13 +32,17 @@ for _ in 0..<runs {
     let todo = time("parse TODO.md") { TaskDocument(document: todoDocument, keyOwner: paths.owner) }
     let pair = time("match") { TaskPair(paths: paths, ownerDoc: ownerDoc, todo: todo) }
     _ = time("parse+match (pair)") { TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: todoBytes) }
-    // A sync's base TODO.md after an external edit: the current one with one checkbox flipped.
+    // A sync's base TODO.md after an external edit: the current one with the checkbox of one of
+    // the owner's tasks flipped.
     var edited = todoBytes
-    if let box = edited.indices.dropFirst(edited.count / 2).first(where: { edited[$0] == 0x5B && edited[$0 + 2] == 0x5D }) {
-        edited[box + 1] = edited[box + 1] == 0x20 ? 0x78 : 0x20
-    }
+    let flipped = pair.tasks[pair.tasks.count / 2].todo!
+    let box = todoDocument.lines[flipped.line].start + flipped.item.markOffset
+    edited[box] = edited[box] == 0x20 ? 0x78 : 0x20
     _ = time("reparse TODO.md") { TaskDocument(document: Document(bytes: edited), keyOwner: paths.owner) }
     _ = time("revise TODO.md") { TaskDocument(bytes: edited, reusing: todo) }
+    let editedPair = TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: edited)
+    let syncPlan = time("sync plan, 1 edit") { SyncEngine().plan(pair: editedPair, base: BaseSnapshot(owner: ownerBytes, todo: todoBytes)) }
+    precondition(syncPlan.carried.count == 1)
     let json = time("list json") { TaskListJSON.encode(pair) }
     precondition(!json.isEmpty)
     let target = pair.tasks[pair.tasks.count / 2].id

@@ -19,19 +19,24 @@ extension SyncEngine {
         /// The owner's tasks of `doc`: in TODO.md (`todo`) those tagged with the owner, in the owner
         /// document those in a section. Equal titles count as occurrences 1, 2, … in order.
         init(_ doc: TaskDocument, todo: Bool, owner: String) {
-            // Occurrences counted per key: keys numbered with occurrence 0.
-            var keys = IdentTable(capacity: 64)
+            // Occurrences counted per key: keys numbered with occurrence 0. Sized for every entry
+            // of an owner document (nearly all are tasks in a section) and a fifth of TODO.md's,
+            // so that a large side does not rehash its table a dozen times as it grows.
+            var keys = IdentTable(capacity: todo ? doc.entries.count / 5 + 64 : doc.entries.count + 64)
             var counts: [Int] = []
             var idents: [Ident] = []
             var rows: [Int32] = []
             let members = Membership(doc, todo: todo, owner: owner)
-            for (row, e) in doc.entries.enumerated() where members.contains(e) {
-                let k = ExactKey(e.key, hash: e.keyHash)
-                let number = keys.number(Ident(k, occurrence: 0))
-                if number == counts.count { counts.append(0) }
-                counts[number] += 1
-                idents.append(Ident(k, occurrence: counts[number]))
-                rows.append(Int32(truncatingIfNeeded: row))
+            // Read in place: an entry is not copied (nor its references counted) to be looked at.
+            doc.entries.withUnsafeBufferPointer { entries in
+                for row in entries.indices where members.contains(entries[row]) {
+                    let k = ExactKey(entries[row].key, hash: entries[row].keyHash)
+                    let number = keys.number(Ident(k, occurrence: 0))
+                    if number == counts.count { counts.append(0) }
+                    counts[number] += 1
+                    idents.append(Ident(k, occurrence: counts[number]))
+                    rows.append(Int32(truncatingIfNeeded: row))
+                }
             }
             self.doc = doc
             self.idents = idents
@@ -53,8 +58,8 @@ extension SyncEngine {
             }
 
             /// In TODO.md: tagged with the owner; in the owner document: in a section.
-            func contains(_ e: TaskEntry) -> Bool {
-                todo ? (onlyOwners ? e.text.owner != nil : e.text.isOwned(by: ownerBytes)) : e.pane != nil
+            func contains(_ e: borrowing TaskEntry) -> Bool {
+                todo ? (onlyOwners ? e.text.hasOwner : e.text.isOwned(by: ownerBytes)) : e.pane != nil
             }
         }
 

@@ -26,6 +26,8 @@ public struct TaskText: Sendable, Equatable {
     public var bytes: [UInt8] { Array(parts.text) }
     /// The last `[Owner: NAME]` outside backticks.
     public var owner: Tag? { parts.tag(parts.owner) }
+    /// Whether there is an owner tag (``owner`` is not nil), without making it.
+    var hasOwner: Bool { parts.owner >= 0 }
     /// The last `[Status: ...]` outside backticks.
     public var status: Tag? { parts.tag(parts.status) }
     /// The last `[Priority: ...]` outside backticks.

@@ -154,6 +154,9 @@ public struct Session: Sendable {
         }
         let parsed: TaskPair?
         let paths: PairPaths
+        /// The pair as read, that the sync was planned on. A one-shot command can keep the
+        /// result until it exits instead of freeing a large pair's objects one by one.
+        public let planned: TaskPair
     }
 
     /// Carries external edits (compared with the base) and reports conflicts.
@@ -162,7 +165,7 @@ public struct Session: Sendable {
         let engine = SyncEngine(prefer: prefer, preferences: preferences)
         if dryRun {
             let pair = try load()
-            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths)
+            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths, planned: pair)
         }
         return try withLockReading { _, pre throws(SessionError) in
             let pair = try read(reusing: pre)
@@ -171,7 +174,7 @@ public struct Session: Sendable {
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
                 // Nothing changed since the last sync.
                 return SyncResult(plan: SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []),
-                                  parsed: pair, paths: paths)
+                                  parsed: pair, paths: paths, planned: pair)
             }
             let plan = engine.plan(pair: pair, base: base)
             let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
@@ -181,9 +184,9 @@ public struct Session: Sendable {
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                            entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
                 // The documents now hold the plan's bytes (the lock is still held).
-                return SyncResult(plan: plan, parsed: nil, paths: paths)
+                return SyncResult(plan: plan, parsed: nil, paths: paths, planned: pair)
             }
-            return SyncResult(plan: plan, parsed: pair, paths: paths)
+            return SyncResult(plan: plan, parsed: pair, paths: paths, planned: pair)
         }
     }
 

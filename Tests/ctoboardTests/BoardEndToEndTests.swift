@@ -148,8 +148,12 @@ struct BoardEndToEndTests {
         }
         // Space closes the overlay and does nothing else.
         try tmux.send("Space")
-        let closed = try tmux.waitFor(absenceOf: "Keys (any key closes)")
-        #expect(closed.contains("▶[ ] Review all"), "the board is back, unchanged:\n\(closed)")
+        // The overlay's rows are redrawn as they come: wait for the whole board, not just for
+        // the overlay's title to go (a capture between the two showed half a frame).
+        let closed = try tmux.waitUntil("the overlay is gone and the cursor row is back") {
+            !$0.contains("Keys (any key closes)") && $0.contains("▶[ ] Review all")
+        }
+        #expect(!closed.contains("toggle done"), "no line of the overlay is left:\n\(closed)")
         #expect(try workspace.read(workspace.todo) == Self.originalTodo, "closing help toggles nothing")
     }
 

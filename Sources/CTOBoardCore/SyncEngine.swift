@@ -119,18 +119,21 @@ public struct SyncEngine: Sendable {
         let curO = SideTasks(pair.ownerDoc, todo: false, owner: owner)
         let curT = SideTasks(pair.todo, todo: true, owner: owner)
         var baseO = SideTasks.empty, baseT = SideTasks.empty
+        // A document still as in the base parses as it does now: its side is reused, numbers
+        // and all (an external edit usually touches one document).
+        let ownerAsBase = base?.owner.sameBytes(as: pair.ownerDoc.document.bytes) ?? false
+        let todoAsBase = base?.todo.sameBytes(as: pair.todo.document.bytes) ?? false
         if let base {
-            // A document still as in the base parses as it does now: its side is reused (an
-            // external edit usually touches one document).
-            baseO = base.owner.sameBytes(as: pair.ownerDoc.document.bytes) ? curO
+            baseO = ownerAsBase ? curO
                 : SideTasks(Self.parse(base.owner, like: pair.ownerDoc, keyOwner: nil), todo: false, owner: owner)
-            baseT = base.todo.sameBytes(as: pair.todo.document.bytes) ? curT
+            baseT = todoAsBase ? curT
                 : SideTasks(Self.parse(base.todo, like: pair.todo, keyOwner: owner), todo: true, owner: owner)
         }
         // Every identity numbered once; the bookkeeping is arrays indexed by number.
         var table = IdentTable(capacity: curO.count + curT.count)
         let curOIDs = curO.idents.map { table.number($0) }, curTIDs = curT.idents.map { table.number($0) }
-        let baseOIDs = baseO.idents.map { table.number($0) }, baseTIDs = baseT.idents.map { table.number($0) }
+        let baseOIDs = ownerAsBase ? curOIDs : baseO.idents.map { table.number($0) }
+        let baseTIDs = todoAsBase ? curTIDs : baseT.idents.map { table.number($0) }
         let count = table.count
         let idents = table.idents
         /// Where each identity is on a side (an index into it), or -1; the first one wins.

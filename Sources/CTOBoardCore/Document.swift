@@ -60,27 +60,28 @@ public struct Document: Sendable, Equatable {
 
     /// Splits `bytes` into lines. Never fails: any bytes make a document.
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        hasBOM = bom
         var lines: [Line] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return }
-            var start = bom ? 3 : 0
-            let n = buf.count
-            // memchr finds each LF with vector instructions: several times faster than a byte loop.
-            while start < n, let hit = memchr(base + start, 0x0A, n - start) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                let contentEnd = (i > start && buf[i - 1] == 0x0D) ? i - 1 : i
-                lines.append(Line(start: start, contentEnd: contentEnd, end: i + 1))
-                start = i + 1
-            }
-            if start < n {
-                lines.append(Line(start: start, contentEnd: n, end: n))
-            }
+        bytes.withUnsafeBufferPointer { Self.appendLines(of: $0, from: bom ? 3 : 0, to: $0.count, into: &lines) }
+        self.init(bytes: bytes, lines: lines, hasBOM: bom)
+    }
+
+    /// Appends the lines of `buf[from..<to]`, where `from` starts a line and `to` ends one (or
+    /// the bytes).
+    static func appendLines(of buf: UnsafeBufferPointer<UInt8>, from: Int, to n: Int, into lines: inout [Line]) {
+        guard let base = buf.baseAddress else { return }
+        var start = from
+        // memchr finds each LF with vector instructions: several times faster than a byte loop.
+        while start < n, let hit = memchr(base + start, 0x0A, n - start) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let contentEnd = (i > start && buf[i - 1] == 0x0D) ? i - 1 : i
+            lines.append(Line(start: start, contentEnd: contentEnd, end: i + 1))
+            start = i + 1
         }
-        self.lines = lines
+        if start < n {
+            lines.append(Line(start: start, contentEnd: n, end: n))
+        }
     }
 
     /// Documents are equal when their bytes are (the lines follow from them).
@@ -195,7 +196,7 @@ public struct Document: Sendable, Equatable {
     }
 
     /// A document whose lines are known already.
-    private init(bytes: [UInt8], lines: [Line], hasBOM: Bool) {
+    init(bytes: [UInt8], lines: [Line], hasBOM: Bool) {
         self.bytes = bytes
         self.lines = lines
         self.hasBOM = hasBOM

@@ -13,7 +13,6 @@ extension TaskDocument {
     /// are parsed again too. Headings, labels and the sync line are found by reading every line's
     /// structure, which costs little next to taking tasks apart.
     public init(bytes: [UInt8], reusing earlier: TaskDocument) {
-        let document = Document(bytes: bytes)
         let old = earlier.document
         let (prefix, suffix) = Self.commonEnds(old.bytes, bytes)
         // Lines kept at the start: those that end (terminator included) before the first
@@ -23,13 +22,28 @@ extension TaskDocument {
         var keptBefore = prefix < 3 ? 0 : Self.linesEnding(atOrBefore: prefix, in: old)
         // A last line without a line break goes on in a longer document.
         if keptBefore > 0 && old.lines[keptBefore - 1].end == old.lines[keptBefore - 1].contentEnd { keptBefore -= 1 }
-        let lineShift = document.lines.count - old.lines.count
+        // (The first line can start after a byte order mark, not a line break: it is never kept.)
+        let keptAfter = min(old.lines.count, max(keptBefore, 1, Self.firstLine(startingAtOrAfter: old.bytes.count - suffix + 1, in: old)))
         let byteShift = bytes.count - old.bytes.count
-        var keptAfter = Self.firstLine(startingAtOrAfter: old.bytes.count - suffix + 1, in: old)
-        if keptAfter < keptBefore || keptAfter + lineShift < keptBefore
-            || (keptAfter < old.lines.count && document.lines[keptAfter + lineShift].start != old.lines[keptAfter].start + byteShift) {
-            keptAfter = old.lines.count
+
+        // The lines: the kept ones are the earlier document's (those after moved by the change
+        // in length); only the bytes between are split.
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        var lines: [Document.Line] = []
+        lines.reserveCapacity(old.lines.count + 16)
+        lines.append(contentsOf: old.lines[..<keptBefore])
+        let middleStart = keptBefore == 0 ? (bom ? 3 : 0) : old.lines[keptBefore - 1].end
+        let middleEnd = keptAfter < old.lines.count ? old.lines[keptAfter].start + byteShift : bytes.count
+        bytes.withUnsafeBufferPointer { Document.appendLines(of: $0, from: middleStart, to: middleEnd, into: &lines) }
+        let newKeptAfter = lines.count
+        let lineShift = newKeptAfter - keptAfter
+        for var line in old.lines[keptAfter...] {
+            line.start += byteShift
+            line.contentEnd += byteShift
+            line.end += byteShift
+            lines.append(line)
         }
+        let document = Document(bytes: bytes, lines: lines, hasBOM: bom)
 
         var reader = Reader(keyOwner: earlier.keyOwner)
         var entries: [TaskEntry] = []
@@ -45,7 +59,6 @@ extension TaskDocument {
             oldReader = reader
             oldReader.read(keptBefore..<keptAfter, of: old, buffer: buffer, tasks: false, into: &none)
         }
-        let newKeptAfter = keptAfter + lineShift
         bytes.withUnsafeBufferPointer { buffer in
             reader.read(keptBefore..<newKeptAfter, of: document, buffer: buffer, tasks: true, into: &entries)
             if reader.state == oldReader.state {

@@ -89,6 +89,18 @@ struct TaskDocumentRevisionTests {
         #expect(revised.entries.count == 1)
     }
 
+    /// The first line starts after a byte order mark, not after a line break: a change to the
+    /// mark leaves no line to keep after it.
+    @Test func aChangedByteOrderMarkReadsTheFirstLineAgain() {
+        let old: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("- [ ] A\n".utf8)
+        for new in [[0x00, 0xBB, 0xBF] + Array("- [ ] A\n".utf8), Array("- [ ] A\n".utf8), [0xEF] + old] {
+            let revised = TaskDocument(bytes: new, reusing: TaskDocument(document: Document(bytes: old)))
+            Self.expectSame(revised, TaskDocument(document: Document(bytes: new)), "bom \(new)")
+            let back = TaskDocument(bytes: old, reusing: TaskDocument(document: Document(bytes: new)))
+            Self.expectSame(back, TaskDocument(document: Document(bytes: old)), "bom back \(new)")
+        }
+    }
+
     @Test func linesAddedMoveTheEntriesAfterThem() {
         let old = Array("\u{FEFF}## Pending\r\n- [ ] A\r\n- [ ] B\r\n- [ ] C".utf8)
         let new = Array("\u{FEFF}## Pending\r\n- [ ] A\r\n- [ ] New 1\r\n- [ ] New 2\r\n- [ ] B\r\n- [ ] C".utf8)

@@ -66,10 +66,16 @@ public struct SyncEngine: Sendable {
 
     /// The state that matters for sync.
     static func same(_ a: TaskEntry?, _ b: TaskEntry?) -> Bool {
+        sameState(a, b, sameKey: { sameKey($0, $1) })
+    }
+
+    /// ``same(_:_:)`` for entries known to have the same key (the same identity): the keys'
+    /// bytes are not compared again.
+    static func sameState(_ a: TaskEntry?, _ b: TaskEntry?, sameKey: (TaskEntry, TaskEntry) -> Bool = { _, _ in true }) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (let x?, let y?):
-            guard sameKey(x, y), x.checked == y.checked else { return false }
+            guard x.checked == y.checked, sameKey(x, y) else { return false }
             if let px = x.pane, let py = y.pane, px != py { return false }
             return true
         default: return false
@@ -172,16 +178,17 @@ public struct SyncEngine: Sendable {
             }
         }
 
-        func decide(base bO: TaskEntry?, _ bT: TaskEntry?, oID: Int?, tID: Int?) {
+        func decide(base bO: TaskEntry?, _ bT: TaskEntry?, baseID: Int? = nil, oID: Int?, tID: Int?) {
             let o = oID.flatMap { curOAt[$0] >= 0 ? curO[curOAt[$0]] : nil }
             let t = tID.flatMap { curTAt[$0] >= 0 ? curT[curTAt[$0]] : nil }
             if let oID { handledO[oID] = true }
             if let tID { handledT[tID] = true }
             let oIdent = oID.map { idents[$0] }, tIdent = tID.map { idents[$0] }
-            if Self.same(o, t) { return }
+            // Entries of one identity have one key: only their state is compared.
+            if oID != nil && oID == tID ? Self.sameState(o, t) : Self.same(o, t) { return }
             let hasBase = base != nil && (bO != nil || bT != nil)
-            let oChanged = !hasBase || !Self.same(bO, o) || (bO != nil && o != nil && !Self.sameKey(bO!, o!))
-            let tChanged = !hasBase || !Self.same(bT, t) || (bT != nil && t != nil && !Self.sameKey(bT!, t!))
+            let oChanged = !hasBase || !(baseID != nil && baseID == oID ? Self.sameState(bO, o) : Self.same(bO, o))
+            let tChanged = !hasBase || !(baseID != nil && baseID == tID ? Self.sameState(bT, t) : Self.same(bT, t))
             if !hasBase {
                 // First sight: carry a task present on one side only; differing ones conflict.
                 if o != nil && t == nil {
@@ -216,7 +223,7 @@ public struct SyncEngine: Sendable {
             let oi = renO[b] >= 0 ? renO[b] : (curOAt[b] >= 0 ? b : nil)
             let ti = renT[b] >= 0 ? renT[b] : (curTAt[b] >= 0 ? b : nil)
             decide(base: baseOAt[b] >= 0 ? baseO[baseOAt[b]] : nil, baseTAt[b] >= 0 ? baseT[baseTAt[b]] : nil,
-                   oID: oi, tID: ti)
+                   baseID: b, oID: oi, tID: ti)
         }
         // Tasks new since the base (or everything, without one).
         for i in curOIDs where !handledO[i] && !renamedTargetO[i] {

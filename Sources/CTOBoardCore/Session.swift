@@ -164,12 +164,15 @@ public struct Session: Sendable {
                      dryRun: Bool = false) throws(SessionError) -> SyncResult {
         let engine = SyncEngine(prefer: prefer, preferences: preferences)
         if dryRun {
+            let baseRead = Prefetch { [store, paths] in store.loadBase(paths) }
             let pair = try load()
-            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths, planned: pair)
+            return SyncResult(plan: engine.plan(pair: pair, base: baseRead.wait()), parsed: pair, paths: paths, planned: pair)
         }
-        return try withLockReading { _, pre throws(SessionError) in
+        return try withLockReading { [store, paths] _, pre throws(SessionError) in
+            // The base snapshot (as large as both documents) is read while they are parsed.
+            let baseRead = Prefetch { store.loadBase(paths) }
             let pair = try read(reusing: pre)
-            let base = store.loadBase(paths)
+            let base = baseRead.wait()
             if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
                 // Nothing changed since the last sync.

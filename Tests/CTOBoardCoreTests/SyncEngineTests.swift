@@ -18,6 +18,37 @@ struct SyncEngineTests {
 
     private func after(_ plan: SyncPlan) -> TaskPair { SyncFixture.pair(owner: plan.ownerBytes, todo: plan.todoBytes) }
 
+    /// A larger pair, both of whose documents changed since the base (so both base documents are
+    /// reparsed from the current ones): edits on both sides, a conflict, a rename and a deletion.
+    @Test func aLargePairWithEditsOnBothSides() {
+        var ownerText = "# CTO\n## In Progress\n"
+        var todoText = "# TODO\n## In Progress\n"
+        for i in 0..<2500 {
+            ownerText += "- [ ] Task \(i)\n"
+            todoText += "- [ ] Task \(i) [Owner: CTO]\n- [ ] Other \(i) [Owner: QA]\n"
+        }
+        let base = BaseSnapshot(owner: utf8(ownerText), todo: utf8(todoText))
+        let owner = ownerText.replacingOccurrences(of: "- [ ] Task 10\n", with: "- [x] Task 10\n")
+            .replacingOccurrences(of: "- [ ] Task 30\n", with: "- [x] Task 30\n")
+        let todo = todoText.replacingOccurrences(of: "- [ ] Task 2000 [", with: "- [x] Task 2000 [")
+            .replacingOccurrences(of: "- [ ] Task 30 [", with: "- [ ] Task 30 (blocked) [")
+            .replacingOccurrences(of: "- [ ] Task 40 [", with: "- [ ] Task 40 renamed [")
+            .replacingOccurrences(of: "- [ ] Task 7 [Owner: CTO]\n", with: "")
+        let pair = makePair(owner: owner, todo: todo)
+        let plan = SyncEngine().plan(pair: pair, base: base)
+        // Checked in the owner document and renamed in TODO.md: a conflict, left alone.
+        #expect(plan.conflicts.map(\.title) == ["Task 30"])
+        #expect(plan.carried.count == 4, "\(plan.carried)")
+        let after = makePair(owner: String(decoding: plan.ownerBytes, as: UTF8.self), todo: String(decoding: plan.todoBytes, as: UTF8.self))
+        #expect(after.drift().map(\.task.title).sorted() == ["Task 30", "Task 30 (blocked)"])
+        #expect(after.tasks.first { $0.title == "Task 10" }?.todo?.checked == true)
+        #expect(after.tasks.first { $0.title == "Task 2000" }?.owner?.checked == true)
+        #expect(after.tasks.first { $0.title == "Task 40 renamed" }.map { $0.owner != nil && $0.todo != nil } == true)
+        #expect(!after.tasks.contains { $0.title == "Task 7" || $0.title == "Task 40" })
+        // 2,500 less Task 7, and Task 30 twice (one title on each side).
+        #expect(after.tasks.count == 2500)
+    }
+
     @Test func unchangedPairIsANoOp() {
         let (pair, p) = plan()
         #expect(p.ownerBytes == pair.ownerDoc.document.bytes)

@@ -164,9 +164,9 @@ public struct Session: Sendable {
                      dryRun: Bool = false) throws(SessionError) -> SyncResult {
         let engine = SyncEngine(prefer: prefer, preferences: preferences)
         if dryRun {
-            let baseRead = Prefetch { [store, paths] in store.loadBase(paths) }
+            // (Loading may first recover from a crash, which can replace the base: read it after.)
             let pair = try load()
-            return SyncResult(plan: engine.plan(pair: pair, base: baseRead.wait()), parsed: pair, paths: paths, planned: pair)
+            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths, planned: pair)
         }
         return try withLockReading { [store, paths] _, pre throws(SessionError) in
             // The base snapshot (as large as both documents) is read while they are parsed.

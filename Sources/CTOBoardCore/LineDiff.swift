@@ -73,7 +73,7 @@ public enum LineDiff {
     }
 
     /// The first index in `0..<n` where `isBefore` turns false (it is true, then false).
-    private static func partitionPoint(_ n: Int, _ isBefore: (Int) -> Bool) -> Int {
+    static func partitionPoint(_ n: Int, _ isBefore: (Int) -> Bool) -> Int {
         var lo = 0, hi = n
         while lo < hi {
             let mid = (lo + hi) / 2

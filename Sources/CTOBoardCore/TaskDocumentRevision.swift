@@ -14,16 +14,18 @@ extension TaskDocument {
     /// structure, which costs little next to taking tasks apart.
     public init(bytes: [UInt8], reusing earlier: TaskDocument) {
         let old = earlier.document
-        let (prefix, suffix) = Self.commonEnds(old.bytes, bytes)
+        let prefix = LineDiff.commonPrefix(old.bytes, bytes)
+        let suffix = min(LineDiff.commonSuffix(old.bytes, bytes), min(old.bytes.count, bytes.count) - prefix)
         // Lines kept at the start: those that end (terminator included) before the first
         // difference. At the end: those whose preceding line break is inside the common suffix,
         // so that they start a line in both documents. A byte order mark is part of the first
         // line's start, so a difference within it changes everything.
-        var keptBefore = prefix < 3 ? 0 : Self.linesEnding(atOrBefore: prefix, in: old)
+        var keptBefore = prefix < 3 ? 0 : LineDiff.partitionPoint(old.lines.count) { old.lines[$0].end <= prefix }
         // A last line without a line break goes on in a longer document.
         if keptBefore > 0 && old.lines[keptBefore - 1].end == old.lines[keptBefore - 1].contentEnd { keptBefore -= 1 }
         // (The first line can start after a byte order mark, not a line break: it is never kept.)
-        let keptAfter = min(old.lines.count, max(keptBefore, 1, Self.firstLine(startingAtOrAfter: old.bytes.count - suffix + 1, in: old)))
+        let suffixStart = old.bytes.count - suffix
+        let keptAfter = min(old.lines.count, max(keptBefore, 1, LineDiff.partitionPoint(old.lines.count) { old.lines[$0].start <= suffixStart }))
         let byteShift = bytes.count - old.bytes.count
 
         // The lines: the kept ones are the earlier document's (those after moved by the change
@@ -77,50 +79,8 @@ extension TaskDocument {
         self.init(document: document, keyOwner: earlier.keyOwner, entries: entries, reader: reader)
     }
 
-    /// How many bytes `a` and `b` share at the start, and at the end (not overlapping the start).
-    static func commonEnds(_ a: [UInt8], _ b: [UInt8]) -> (prefix: Int, suffix: Int) {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                let n = min(x.count, y.count)
-                var p = 0
-                if let xb = x.baseAddress, let yb = y.baseAddress {
-                    while p + 8 <= n, WordBytes.load(xb, p) == WordBytes.load(yb, p) { p += 8 }
-                }
-                while p < n, x[p] == y[p] { p += 1 }
-                var s = 0
-                while s < n - p, x[x.count - 1 - s] == y[y.count - 1 - s] { s += 1 }
-                return (p, s)
-            }
-        }
-    }
-
-    /// How many of `document`'s lines end (terminator included) at or before byte `offset`.
-    static func linesEnding(atOrBefore offset: Int, in document: Document) -> Int {
-        var lo = 0, hi = document.lines.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if document.lines[mid].end <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
-    /// The first of `document`'s lines that starts at or after byte `offset` (or the count).
-    static func firstLine(startingAtOrAfter offset: Int, in document: Document) -> Int {
-        var lo = 0, hi = document.lines.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if document.lines[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
     /// The first entry on line `line` or later (entries are in line order).
     static func firstEntry(atOrAfter line: Int, in entries: [TaskEntry]) -> Int {
-        var lo = 0, hi = entries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if entries[mid].line < line { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        LineDiff.partitionPoint(entries.count) { entries[$0].line < line }
     }
 }

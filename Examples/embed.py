@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates Sources/ctoboard/ExampleWorkspace.swift from Examples/workspace.
+"""Regenerates Sources/ctoboard/Support/ExampleWorkspace.swift from Examples/workspace.
 
 The example documents are embedded byte for byte (base64) so that `ctoboard demo` works from an
 installed binary, with no resource bundle to find. A test checks that the two stay identical.
@@ -31,4 +31,4 @@ out.append("    private static func decode(_ base64: String) -> [UInt8] {")
 out.append("        Array(Data(base64Encoded: base64, options: .ignoreUnknownCharacters) ?? Data())")
 out.append("    }")
 out.append("}")
-(root / "Sources" / "ctoboard" / "ExampleWorkspace.swift").write_text("\n".join(out) + "\n")
+(root / "Sources" / "ctoboard" / "Support" / "ExampleWorkspace.swift").write_text("\n".join(out) + "\n")

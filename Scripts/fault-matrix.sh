@@ -28,7 +28,7 @@ BIN, ROOT = sys.argv[1], sys.argv[2]
 EXAMPLE = os.path.join(ROOT, "Examples", "workspace")
 OWNER_REL = "docs/Development/CTO_OWNER.md"
 TODO_REL = "docs/Project Management/TODO.md"
-src = open(os.path.join(ROOT, "Sources/CTOBoardCore/FaultInjection.swift")).read()
+src = open(os.path.join(ROOT, "Sources/CTOBoardCore/Storage/FaultInjection.swift")).read()
 STEPS = re.findall(r'"([a-z-]+)"', re.search(r"static let steps = \[(.*?)\]", src, re.S).group(1))
 # From journal-written on, a crash is rolled forward; a failure after the renames is finished
 # by the next start (the command itself reports success).

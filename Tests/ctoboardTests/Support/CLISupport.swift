@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The package root, from this file's path.
-let cliPackageRoot: String = URL(fileURLWithPath: #filePath)
+let cliPackageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// The `ctoboard` binary that `swift test` built: beside the test bundle, else under `.build`.

@@ -26,7 +26,7 @@ enum TestBinary {
                 if folder.path == "/" { break }
             }
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
         let fallback = root + "/.build/debug/ctoboard"
         return isExecutable(fallback) ? fallback : nil

@@ -10,7 +10,7 @@ import Glibc
 @Suite("Bad input corpus", .serialized)
 struct BadInputCorpusTests {
     /// `Tests/BadInputs`, from this file's path.
-    static let corpus: String = URL(fileURLWithPath: #filePath)
+    static let corpus: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("BadInputs").path
 
     /// The case folders.

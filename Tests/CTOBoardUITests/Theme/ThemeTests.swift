@@ -3,7 +3,7 @@ import Testing
 @testable import CTOBoardUI
 
 @Suite struct ThemeTests {
-    static let themesFolder = URL(fileURLWithPath: #filePath)
+    static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("themes")
 

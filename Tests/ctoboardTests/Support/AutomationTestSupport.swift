@@ -6,7 +6,7 @@ import Testing
 /// background processes and bounded polling.
 enum Auto {
     /// The package root, from this file's location (Tests/ctoboardTests/…).
-    static let packageRoot: String = URL(fileURLWithPath: #filePath)
+    static let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// The fixed date for **Last Updated** lines.

@@ -4,7 +4,7 @@ import Testing
 /// Helpers for the end-to-end board tests: the built binary, a temp workspace, files, widths.
 enum BoardE2E {
     /// The package root, from this file's location (Tests/ctoboardTests/…).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `ctoboard` executable built next to this test bundle: walks up from the running test

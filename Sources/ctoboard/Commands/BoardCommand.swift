@@ -83,31 +83,29 @@ enum BoardRunner {
         let (theme, warning) = boardOptions.resolveTheme(config: config, hasColors: terminal.hasColors)
         if let warning { state.message = .init(warning, isError: true) }
         if startInReview { _ = state.perform(.review) }
-        var watcher = FolderWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
+        let watcher = DocumentWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
         // The first frame comes first; external edits and conflicts since the last sync are
         // merged right after it, in the first idle moment.
-        var pendingSince: UInt64? = 0
+        var needsSync = true
+        /// The board's own writes are not external edits (a merge's writes would otherwise reset
+        /// the "external change merged" status at once); an edit that landed meanwhile still is.
+        func absorbOwnWrites() {
+            let session = controller.session
+            watcher?.absorbOwnWrites { session.documentsMatchBase() }
+        }
         BoardLoop.run(terminal: terminal, state: &state, theme: theme, pollMs: 100, idle: { state in
-            // Debounce: look at the documents once events have been quiet for 150 ms.
-            if watcher?.drain() == true { pendingSince = Clock.milliseconds() }
-            guard let since = pendingSince, Clock.milliseconds() - since >= 150 else { return }
-            pendingSince = nil
+            let changed = watcher?.poll(timeoutMs: 0) ?? []
+            guard needsSync || !changed.isEmpty else { return }
+            needsSync = false
             do throws(SessionError) {
                 try controller.sync(&state, preferences: [:], announce: false)
             } catch {
                 state.message = .init(error.description, isError: true)
             }
-            // The merge's own writes are not external changes (another sync would reset the
-            // "external change merged" status at once); an edit that landed meanwhile is.
-            _ = watcher?.drain()
-            if !controller.session.documentsMatchBase() { pendingSince = Clock.milliseconds() }
-            // A folder replaced (git checkout of a whole tree) needs new watches.
-            if watcher == nil { watcher = FolderWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] }) }
+            absorbOwnWrites()
         }, perform: { effect, state in
             controller.perform(effect, state: &state)
-            // Our own writes are not external changes; an edit that landed meanwhile is.
-            _ = watcher?.drain()
-            if !controller.session.documentsMatchBase() { pendingSince = Clock.milliseconds() }
+            absorbOwnWrites()
         })
     }
 }

@@ -20,7 +20,7 @@ struct Watch: ParsableCommand {
     @OptionGroup var pairOptions: PairOptions
     @Flag(help: "Log only warnings and errors.") var quiet = false
     @Flag(help: "Log every event, including the watcher's own writes.") var verbose = false
-    @Option(help: "Milliseconds of quiet before syncing after an event.") var debounce = 150
+    @Option(help: "Milliseconds of quiet before syncing after an event; a document must also stay unchanged this long.") var debounce = 150
 
     func run() throws {
         try reporting {
@@ -30,7 +30,7 @@ struct Watch: ParsableCommand {
             logger.logLevel = quiet ? .warning : verbose ? .debug : .info
             let today = { CalendarDate.today(environment: Environment.variables) }
             let files = pairs.flatMap { [$0.ownerDoc, $0.todo] }
-            guard var watcher = FolderWatcher(files: files) else {
+            guard let watcher = DocumentWatcher(files: files, debounceMs: debounce) else {
                 throw CLIError("cannot watch the documents' folders (inotify: \(FileIO.errnoText())); raise fs.inotify.max_user_instances", code: .writeFailed)
             }
             // Signals arrive as pending signals, checked between polls: no handler, no globals.
@@ -40,9 +40,8 @@ struct Watch: ParsableCommand {
             sigaddset(&mask, SIGTERM)
             sigprocmask(SIG_BLOCK, &mask, nil)
 
-            /// Syncs every pair; true when a document changed again after the sync read it (its
-            /// event is drained with the watcher's own writes, so the caller must sync again).
-            func syncAll(reason: String) -> Bool {
+            /// Syncs every pair, then tells the watcher its own writes are not external edits.
+            func syncAll(reason: String) {
                 var failed = Set<PairPaths>()
                 for paths in pairs {
                     let session = Session(paths: paths, config: config ?? Config(), today: today())
@@ -66,12 +65,13 @@ struct Watch: ParsableCommand {
                         failed.insert(paths)
                     }
                 }
-                // Our own writes are not external edits; an edit that landed meanwhile is.
-                _ = watcher.drain()
-                // A pair whose sync failed (a document missing mid-save) waits for its next event.
-                return pairs.contains { !failed.contains($0) && !Session(paths: $0, config: config ?? Config(), today: today()).documentsMatchBase() }
+                // An edit that landed during the sync is reported by the next polls. A pair whose
+                // sync failed (a document missing mid-save) waits for its next change.
+                watcher.absorbOwnWrites {
+                    pairs.allSatisfy { failed.contains($0) || Session(paths: $0, config: config ?? Config(), today: today()).documentsMatchBase() }
+                }
             }
-            var pendingSince: UInt64? = syncAll(reason: "start") ? Clock.milliseconds() : nil
+            syncAll(reason: "start")
             // Logged once the first sync is done: from here on every edit is carried.
             logger.info("watching", metadata: ["pairs": "\(pairs.count)", "files": "\(files.count)"])
             while true {
@@ -82,17 +82,10 @@ struct Watch: ParsableCommand {
                     logger.info("stopping", metadata: ["signal": sig == SIGINT ? "SIGINT" : "SIGTERM"])
                     return
                 }
-                if watcher.wait(timeoutMs: 50) {
-                    logger.debug("change seen")
-                    pendingSince = Clock.milliseconds()
-                }
-                if let since = pendingSince, Clock.milliseconds() - since >= UInt64(max(0, debounce)) {
-                    pendingSince = syncAll(reason: "change") ? Clock.milliseconds() : nil
-                    // A folder replaced or recreated (git checkout of a tree) needs new watches.
-                    if watcher.isStale, let fresh = FolderWatcher(files: files) {
-                        watcher = fresh
-                        logger.debug("watches renewed")
-                    }
+                let changed = watcher.poll(timeoutMs: 50)
+                if !changed.isEmpty {
+                    logger.debug("change seen", metadata: ["files": "\(changed.map { DisplayPath.relative($0) }.joined(separator: ","))"])
+                    syncAll(reason: "change")
                 }
             }
         }

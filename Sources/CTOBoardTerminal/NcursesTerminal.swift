@@ -28,7 +28,7 @@ private func restoreAndExit(_ signalNumber: Int32) {
 /// ```
 /// Raw mode: Ctrl-C arrives as the key `.ctrl("c")` (bound to quit). `KEY_RESIZE` arrives as
 /// ``KeyEvent/resize``; no SIGWINCH handler is installed. Not thread-safe: use from one thread.
-public final class NcursesTerminal {
+public final class NcursesTerminal: Terminal {
     private var isOpen = false
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int32 = 1

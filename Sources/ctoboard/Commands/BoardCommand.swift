@@ -69,7 +69,9 @@ enum BoardRunner {
 
     static func run(pairs: [PairPaths], config: Config?, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) {
         let today = CalendarDate.today(environment: Environment.variables)
-        var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) })
+        let watcher = DocumentWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
+        var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) },
+                                         watcher: watcher)
         let keyMap = try boardOptions.keyMap(config: config)
         var state: BoardState
         do { state = try controller.makeState(keyMap: keyMap) } catch { throw error.cli }
@@ -83,29 +85,7 @@ enum BoardRunner {
         let (theme, warning) = boardOptions.resolveTheme(config: config, hasColors: terminal.hasColors)
         if let warning { state.message = .init(warning, isError: true) }
         if startInReview { _ = state.perform(.review) }
-        let watcher = DocumentWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
-        // The first frame comes first; external edits and conflicts since the last sync are
-        // merged right after it, in the first idle moment.
-        var needsSync = true
-        /// The board's own writes are not external edits (a merge's writes would otherwise reset
-        /// the "external change merged" status at once); an edit that landed meanwhile still is.
-        func absorbOwnWrites() {
-            let session = controller.session
-            watcher?.absorbOwnWrites { session.documentsMatchBase() }
-        }
-        BoardLoop.run(terminal: terminal, state: &state, theme: theme, pollMs: 100, idle: { state in
-            let changed = watcher?.poll(timeoutMs: 0) ?? []
-            guard needsSync || !changed.isEmpty else { return }
-            needsSync = false
-            do throws(SessionError) {
-                try controller.sync(&state, preferences: [:], announce: false)
-            } catch {
-                state.message = .init(error.description, isError: true)
-            }
-            absorbOwnWrites()
-        }, perform: { effect, state in
-            controller.perform(effect, state: &state)
-            absorbOwnWrites()
-        })
+        BoardLoop.run(terminal: terminal, state: &state, theme: theme, pollMs: 100,
+                      idle: { controller.idle(&$0) }, perform: { controller.perform($0, state: &$1) })
     }
 }

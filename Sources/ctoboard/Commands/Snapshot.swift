@@ -32,7 +32,7 @@ struct Snapshot: ParsableCommand {
                 pairs = try pairOptions.pairs(config: config)
             }
             let today = CalendarDate.today(environment: Environment.variables)
-            var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) })
+            var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) }, watcher: nil)
             var state: BoardState
             let keyMap = try boardOptions.keyMap(config: config)
             do throws(SessionError) { state = try controller.makeState(keyMap: keyMap) } catch { throw error.cli }

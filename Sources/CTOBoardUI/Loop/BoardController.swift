@@ -1,25 +1,30 @@
 import CTOBoardCore
-import CTOBoardUI
 
 /// Runs the board's effects against the core and keeps the board state in step with the
-/// documents. Every change goes through a ``Session``: one keystroke, both documents.
-struct BoardController {
+/// documents. Every change goes through a ``Session``: one keystroke, both documents. External
+/// edits come from a ``DocumentWatcher`` and are merged in the loop's idle moments.
+public struct BoardController {
     /// Every pair the board can switch between (owners), and the one shown.
-    var sessions: [Session]
-    var current = 0
+    public private(set) var sessions: [Session]
+    public private(set) var current = 0
+    /// Reports external edits; nil runs the board without picking them up.
+    private let watcher: DocumentWatcher?
+    /// Whether the next idle moment syncs, whatever the watcher says (the first one does).
+    private var needsSync = true
     /// Conflict ids → description, from the last sync.
     private(set) var conflicts: [String: String] = [:]
     /// Whether the board shows every owner's TODO.md tasks, read-only.
     private(set) var allOwners = false
 
-    var session: Session { sessions[current] }
+    public var session: Session { sessions[current] }
 
-    init(sessions: [Session]) {
+    public init(sessions: [Session], watcher: DocumentWatcher?) {
         self.sessions = sessions
+        self.watcher = watcher
     }
 
     /// The board state for the current pair.
-    func makeState(keyMap: KeyMap) throws(SessionError) -> BoardState {
+    public func makeState(keyMap: KeyMap) throws(SessionError) -> BoardState {
         let pair = try session.load()
         return BoardState(tasks: tasks(pair), header: header(pair, status: nil), keyMap: keyMap)
     }
@@ -73,8 +78,34 @@ struct BoardController {
         state.header = header(pair, status: status)
     }
 
-    /// Runs one effect.
-    mutating func perform(_ effect: Effect, state: inout BoardState) {
+    /// In an idle moment: merges the external edits the watcher reports (and, the first time,
+    /// those made since the last sync; the first frame comes before it).
+    public mutating func idle(_ state: inout BoardState) {
+        let changed = watcher?.poll(timeoutMs: 0) ?? []
+        guard needsSync || !changed.isEmpty else { return }
+        needsSync = false
+        do throws(SessionError) {
+            try sync(&state, preferences: [:], announce: false)
+        } catch {
+            state.message = .init(error.description, isError: true)
+        }
+        absorbOwnWrites()
+    }
+
+    /// Runs one effect against the current pair.
+    public mutating func perform(_ effect: Effect, state: inout BoardState) {
+        run(effect, state: &state)
+        absorbOwnWrites()
+    }
+
+    /// The board's own writes are not external edits (a merge's writes would otherwise reset the
+    /// "external change merged" status at once); an edit that landed meanwhile still is.
+    private func absorbOwnWrites() {
+        let session = session
+        watcher?.absorbOwnWrites { session.documentsMatchBase() }
+    }
+
+    private mutating func run(_ effect: Effect, state: inout BoardState) {
         if allOwners {
             switch effect {
             case .allOwners, .syncNow, .switchOwner, .quit: break
@@ -138,7 +169,7 @@ struct BoardController {
     }
 
     /// Carries external edits through the sync engine and says so.
-    mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) {
+    public mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) {
         let result = try session.sync(preferences: preferences)
         let plan = result.plan, pair = result.pair
         conflicts = Dictionary(plan.conflicts.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })

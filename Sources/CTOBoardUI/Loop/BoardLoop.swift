@@ -1,6 +1,4 @@
-import CTOBoardUI
-
-/// The interactive loop, wiring ``NcursesTerminal`` to the pure board: render, read a key, update,
+/// The interactive loop, wiring a ``Terminal`` to the pure board: render, read a key, update,
 /// run effects, repeat.
 ///
 /// ```swift
@@ -8,20 +6,22 @@ import CTOBoardUI
 /// defer { terminal.restore() }
 /// let theme = Theme.resolve(options.theme, terminalHasColors: terminal.hasColors).theme
 /// var state = BoardState(tasks: tasks, header: header, keyMap: keyMap)
+/// var controller = BoardController(sessions: sessions, watcher: DocumentWatcher(files: files))
 /// BoardLoop.run(terminal: terminal, state: &state, theme: theme,
-///               idle: { state in /* check for external changes, reload */ },
-///               perform: { effect, state in /* run against the core, then state.reload(tasks:) */ })
+///               idle: { controller.idle(&$0) },
+///               perform: { controller.perform($0, state: &$1) })
 /// ```
 public enum BoardLoop {
-    /// Runs until an ``Effect/quit`` effect.
+    /// Runs until an ``Effect/quit`` effect, then restores the terminal.
     /// - Parameters:
     ///   - pollMs: how long to wait for a key before calling `idle`.
     ///   - idle: called when no key arrived within `pollMs` (e.g. to pick up external edits).
     ///   - perform: runs one effect (never `.quit`) against the core and updates the state
     ///     (``BoardState/reload(tasks:)``, ``BoardState/message``, ``BoardState/header``).
-    public static func run(terminal: NcursesTerminal, state: inout BoardState, theme: Theme, pollMs: Int = 250,
+    public static func run(terminal: some Terminal, state: inout BoardState, theme: Theme, pollMs: Int = 250,
                            idle: (inout BoardState) -> Void = { _ in },
                            perform: (Effect, inout BoardState) -> Void) {
+        defer { terminal.restore() }
         var size = terminal.size
         state.setViewport(width: size.width, height: size.height)
         var needsDraw = true

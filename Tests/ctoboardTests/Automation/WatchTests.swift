@@ -149,6 +149,23 @@ struct WatchTests {
         stop(watch, SIGINT)
     }
 
+    @Test("after the documents' folder is replaced (rm -rf docs && git checkout docs), edits are still carried")
+    func folderReplaced() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        let watch = try startWatch(repo)
+        defer { watch.cleanUp() }
+        let replaced = try Auto.run("/bin/sh", ["-c", "rm -rf docs && git checkout -q docs"], in: repo.root)
+        #expect(replaced.status == 0, "\(replaced)")
+        // The new folder is watched: an edit in each document reaches the other one.
+        try Auto.write(repo.todo, Auto.setting("Conduct security audits", checked: true, in: repo.todoText))
+        expectCarried("Conduct security audits", checked: true, into: repo.ownerDoc, watch)
+        try Auto.write(repo.ownerDoc, Auto.setting("Establish code review process", checked: true, in: repo.ownerText))
+        expectCarried("Establish code review process", checked: true, into: repo.todo, watch)
+        #expect(try repo.ctoboard(["check", "--owner-doc", Auto.ownerRelative]).status == 0)
+        stop(watch)
+    }
+
     @Test("a task changed differently in both documents is logged as a conflict and neither is overwritten")
     func conflict() throws {
         let repo = try AutoRepo()

@@ -19,10 +19,14 @@ public struct Containment: Sendable, Equatable {
         self.name = name
     }
 
-    /// The git work tree that holds `folder`, else `fallback` (the config's folder), else nil.
+    /// The git work tree that holds `folder`, else `fallback` (the config's folder) when it
+    /// holds `folder`, else nil.
     public static func around(_ folder: String, fallback: String? = nil) -> Containment? {
         if let tree = Paths.gitWorkTree(from: folder) { return Containment(root: tree, name: "the git work tree \(tree)") }
-        if let fallback { return Containment(root: fallback, name: "the config's folder \(fallback)") }
+        if let fallback {
+            let config = Containment(root: fallback, name: "the config's folder \(fallback)")
+            if config.contains(realPath(folder)) { return config }
+        }
         return nil
     }
 

@@ -87,6 +87,18 @@ struct PairLocatorTests {
         #expect(text.hasPrefix("\(doc):3: the sync line's path `\(sync)`") && text.contains("outside the git work tree") && text.contains("--todo"))
     }
 
+    /// Outside git, a config in the current folder does not fence in an owner document given
+    /// on the command line elsewhere: its sync line resolves beside it as before.
+    @Test func configFolderDoesNotFenceAnOwnerDocElsewhere() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try #require(Paths.gitWorkTree(from: tmp.path) == nil, "the temporary folder is inside a git work tree")
+        let config = try Config(text: "owner = \"CTO\"\n", path: try tmp.write("here/.ctoboard.toml", "owner = \"CTO\"\n"))
+        let doc = try tmp.write("elsewhere/CTO.md", "synchronized with `TODO.md`\n")
+        let todo = try tmp.write("elsewhere/TODO.md", "x\n")
+        #expect(try PairLocator.locate(ownerDoc: doc, todo: nil, owner: nil, config: config).first?.todo == todo)
+    }
+
     /// Outside git, without a config, a relative sync line stays inside the folder it is resolved against.
     @Test func syncPathWithDotDotOutsideGitIsRefused() throws {
         let tmp = try TempDir()

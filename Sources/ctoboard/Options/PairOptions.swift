@@ -18,9 +18,19 @@ struct PairOptions: ParsableArguments {
     /// (which alone may set programs to run); nil when neither exists. Warns about the
     /// repository settings it ignores.
     func config() throws(CLIError) -> Config? {
+        let repository: Config?
         do {
-            let repository = try Config.find(from: Paths.currentDirectory())
-            for warning in repository?.warnings ?? [] { printError("ctoboard: warning: \(warning)") }
+            repository = try Config.find(from: Paths.currentDirectory())
+        } catch {
+            throw CLIError(error.description, code: .badInput)
+        }
+        for warning in repository?.warnings ?? [] { printError("ctoboard: warning: \(warning)") }
+        return try Self.userSettings(over: repository)
+    }
+
+    /// The user's own config with `repository`'s settings over it (see ``UserConfig``).
+    static func userSettings(over repository: Config?) throws(CLIError) -> Config? {
+        do {
             return try UserConfig.load(environment: Environment.variables).applied(to: repository)
         } catch {
             throw CLIError(error.description, code: .badInput)

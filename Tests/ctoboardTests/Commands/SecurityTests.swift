@@ -133,6 +133,23 @@ struct SecurityTests {
         #expect(lines.count == 1 && lines[0].contains(".ctoboard.toml:1: `editor` runs a program") && lines[0].contains("ignored"), "\(r.stderr)")
     }
 
+    /// The binary reads the user's own config from $XDG_CONFIG_HOME: there `editor` is fine, and
+    /// repository settings are unknown keys.
+    @Test func userConfigIsReadFromXDGConfigHome() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let xdg = ws.root + "-xdg"
+        defer { try? FileManager.default.removeItem(atPath: xdg) }
+        try FileManager.default.createDirectory(atPath: xdg + "/ctoboard", withIntermediateDirectories: true)
+        try "editor = \"code -g {file}:{line}\"\ntheme = \"mono\"\n".write(toFile: xdg + "/ctoboard/config.toml", atomically: true, encoding: .utf8)
+        let fine = try ws.ctoboard(["list"], env: ["XDG_CONFIG_HOME": xdg])
+        #expect(fine.status == 0 && fine.stderr.isEmpty, "\(fine)")
+        try "editor = \"x\"\nlock_timeout = 1\n".write(toFile: xdg + "/ctoboard/config.toml", atomically: true, encoding: .utf8)
+        let r = try ws.ctoboard(["list"], env: ["XDG_CONFIG_HOME": xdg])
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr.contains(xdg + "/ctoboard/config.toml:2: unknown key `lock_timeout`"), "\(r.stderr)")
+    }
+
     /// Outside git, the state folder beside the owner document is private.
     @Test func stateFolderOutsideGitIsPrivate() throws {
         let ws = try Workspace(git: false)

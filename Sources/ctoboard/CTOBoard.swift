@@ -6,7 +6,18 @@ import CTOBoardCore
 struct CTOBoard: ParsableCommand {
     static func main() {
         MallocTuning.apply()
-        Self.main(nil)
+        let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()), root: Self.self)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // A usage error is bad input: exit 2, as documented, not the parser's 64.
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(CLIError.Code.badInput.rawValue))
+            }
+            exit(withError: error)
+        }
     }
 
     static let version = "0.1.0"

@@ -85,14 +85,16 @@ public struct TaskPair: Sendable {
         return try TaskPair(paths: paths, ownerBytes: ownerBytes, readTodo: { () throws(DocumentError) in try readTodo(paths) })
     }
 
-    /// Reads the owner document's bytes, checked (see ``FileIO/readDocument(at:missingHint:)``).
+    /// Reads the owner document's bytes, checked (see ``FileIO/readDocument(at:missingHint:)``)
+    /// and refused while it holds git conflict markers.
     static func readOwnerDoc(_ paths: PairPaths) throws(DocumentError) -> [UInt8] {
-        try FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH")
+        try ConflictMarkers.refusing(FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH"),
+                                     path: paths.ownerDoc)
     }
 
     /// Reads TODO.md's bytes, checked.
     static func readTodo(_ paths: PairPaths) throws(DocumentError) -> [UInt8] {
-        try FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH")
+        try ConflictMarkers.refusing(FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH"), path: paths.todo)
     }
 
     /// The differences between the two documents, in task order.

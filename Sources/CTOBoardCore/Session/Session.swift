@@ -101,14 +101,14 @@ public struct Session: Sendable {
         } catch {
             throw .document(error)
         }
-        do { try store.ensureFolder() } catch { throw .write(error) }
+        try Self.ensureFolder(of: store)
         // Outside a git work tree each owner document has its own state folder; owners that
         // share a TODO.md then also take the lock of the state folder beside it, always in the
         // same order (TODO.md's first), so their transactions never interleave.
         var stores = [store]
         let shared = StateStore(folder: Paths.join(Paths.parent(AtomicFile.resolve(paths.todo)), ".ctoboard"))
         if !store.coversWorkTree, shared.folder != store.folder {
-            do { try shared.ensureFolder() } catch { throw .write(error) }
+            try Self.ensureFolder(of: shared)
             stores.insert(shared, at: 0)
         }
         var locks: [FileLock] = []
@@ -126,6 +126,12 @@ public struct Session: Sendable {
         let recovery: PairTransaction.Recovery
         do { recovery = try PairTransaction.recover(store: store, tempsOf: [paths]) } catch { throw .write(error) }
         return try body(recovery, pre)
+    }
+
+    /// Creates a state folder, refusing one (or its lock file) that is a symlink.
+    private static func ensureFolder(of store: StateStore) throws(SessionError) {
+        if let link = store.symlinkedPart() { throw .symlinkedState(path: link.path, target: link.target) }
+        do { try store.ensureFolder() } catch { throw .write(error) }
     }
 
     /// Applies an operation to both documents, after carrying any external edits.

@@ -7,6 +7,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case locked(path: String, seconds: Double)
     case changedUnderneath(path: String)
     case undo(String)
+    /// The state folder or its lock file is a symlink (`path`, pointing at `target`).
+    case symlinkedState(path: String, target: String)
 
     public var description: String {
         switch self {
@@ -19,13 +21,15 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changedUnderneath(let path):
             return "\(path): changed on disk while ctoboard was writing; nothing was changed, run the command again"
         case .undo(let why): return why
+        case .symlinkedState(let path, let target):
+            return "\(path): is a symlink (to \(target)); ctoboard keeps its lock and journal only in a real folder it made: remove the link and run the command again"
         }
     }
 
     /// 1 drift or nothing to do, 2 bad input, 3 write failure, 4 locked.
     public var exitCode: Int32 {
         switch self {
-        case .locate, .document, .operation: return 2
+        case .locate, .document, .operation, .symlinkedState: return 2
         case .undo: return 1
         case .write, .changedUnderneath: return 3
         case .locked: return 4

@@ -31,6 +31,7 @@ public enum FileIO {
         if fd < 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .missing(path: path, hint: missingHint) }
+            if code == ELOOP { throw .symlinkLoop(path: path) }
             throw .unreadable(path: path, reason: errnoText(code))
         }
         defer { close(fd) }

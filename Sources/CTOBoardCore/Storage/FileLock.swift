@@ -17,7 +17,7 @@ public final class FileLock: @unchecked Sendable {
 
     /// Takes the lock, polling until `timeout` seconds have passed.
     public init(path: String, timeout: Double) throws(Failure) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 { throw .cannotOpen(path: path, reason: FileIO.errnoText()) }
         var waited = 0.0
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -52,14 +52,29 @@ public struct StateStore: Sendable {
     public func basePath(_ pair: PairPaths) -> String { Paths.join(folder, "base-\(Self.pairName(pair))") }
     public func historyPath(_ pair: PairPaths) -> String { Paths.join(folder, "history-\(Self.pairName(pair)).jsonl") }
 
-    /// Creates the folder when missing.
+    /// The state folder or its lock file when either is a symlink, with the link's target:
+    /// a repository could plant one to make ctoboard write elsewhere.
+    public func symlinkedPart() -> (path: String, target: String)? {
+        for path in [folder, lockPath] {
+            var st = stat()
+            if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
+                var buffer = [CChar](repeating: 0, count: 4096)
+                let n = readlink(path, &buffer, buffer.count - 1)
+                return (path, n > 0 ? String(decoding: buffer.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?")
+            }
+        }
+        return nil
+    }
+
+    /// Creates the folder when missing: private (0700) beside a document, like git's own
+    /// folder inside the git dir.
     public func ensureFolder() throws(WriteError) {
         if FileIO.isDirectory(folder) { return }
         let parent = Paths.parent(folder)
         if !FileIO.isDirectory(parent) {
             throw WriteError(path: folder, reason: "its parent folder is missing")
         }
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+        if mkdir(folder, coversWorkTree ? 0o755 : 0o700) != 0 && errno != EEXIST {
             throw WriteError(path: folder, reason: FileIO.errnoText())
         }
         try AtomicFile.syncFolder(parent)

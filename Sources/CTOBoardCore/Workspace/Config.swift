@@ -16,7 +16,10 @@ import TOMLKit
 /// [keys]                        # board key bindings, see the README
 /// toggle = "x"
 /// ```
-/// Relative paths are resolved against the folder that holds the config file.
+/// Relative paths are resolved against the folder that holds the config file, and must stay
+/// inside the git work tree (else that folder): see ``Containment``. A repository's config never
+/// sets a program to run (`editor`): that comes only from the user's own config, see
+/// ``UserConfig``. Unknown keys are errors.
 public struct Config: Sendable, Equatable {
     /// One owner's pair.
     public struct Pair: Sendable, Equatable {
@@ -39,6 +42,22 @@ public struct Config: Sendable, Equatable {
     public var lockTimeout: Double = 5
     /// Board key bindings: action → keys.
     public var keys: [String: [String]] = [:]
+    /// Whether the board takes mouse input; nil leaves the default.
+    public var mouse: Bool?
+    /// The board's layout name; nil leaves the default.
+    public var layout: String?
+    /// The command template that opens a task in an editor (`code -g {file}:{line}`). Set only
+    /// from the user's own config or the environment (see ``UserConfig/applied(to:)``), never
+    /// from a repository's `.ctoboard.toml`.
+    public var editorCommand: String?
+    /// One-line warnings about settings that were ignored (a program-running key in a
+    /// repository's config), for the caller to show.
+    public var warnings: [String] = []
+
+    /// The top-level keys of `.ctoboard.toml`.
+    static let knownKeys: Set<String> = ["owner", "update_last_updated", "theme", "lock_timeout", "pairs", "keys", "mouse", "layout"]
+    /// The keys of one `[[pairs]]` entry.
+    static let knownPairKeys: Set<String> = ["owner", "document", "todo"]
 
     /// The default configuration.
     public init() {}
@@ -46,8 +65,14 @@ public struct Config: Sendable, Equatable {
     /// The name of the config file.
     public static let fileName = ".ctoboard.toml"
 
-    /// Parses a config file's text. Errors name the file, the line and the key.
+    /// Parses a repository's config file text. Errors name the file, the line and the key.
     public init(text: String, path: String) throws(ConfigError) {
+        try self.init(text: text, path: path, knownKeys: Self.knownKeys, runsPrograms: false)
+    }
+
+    /// Parses config text that may set `knownKeys`; `runsPrograms` says whether it may also set
+    /// the keys that run a program (only the user's own config may).
+    init(text: String, path: String, knownKeys: Set<String>, runsPrograms: Bool) throws(ConfigError) {
         self.path = path
         let table: TOMLTable
         do {
@@ -65,8 +90,24 @@ public struct Config: Sendable, Equatable {
             }
             return s
         }
+        for key in table.keys.sorted() where !knownKeys.contains(key) {
+            if runsPrograms && UserConfig.programKeys.contains(key) { continue }
+            if UserConfig.programKeys.contains(key) {
+                warnings.append("\(path)\(line(of: key).map { ":\($0)" } ?? ""): `\(key)` runs a program, so it is read only from your own \(UserConfig.displayPath) or $\(UserConfig.editorVariable); ignored here")
+                continue
+            }
+            throw ConfigError(path: path, line: line(of: key), message: "unknown key `\(key)`; the keys are \(knownKeys.sorted().joined(separator: ", "))")
+        }
+        if runsPrograms { editorCommand = try string(table["editor"], "editor") }
         owner = try string(table["owner"], "owner")
         theme = try string(table["theme"], "theme")
+        layout = try string(table["layout"], "layout")
+        if let v = table["mouse"] {
+            guard let b = v.bool else {
+                throw ConfigError(path: path, line: line(of: "mouse"), message: "`mouse` must be true or false")
+            }
+            mouse = b
+        }
         if let v = table["update_last_updated"] {
             guard let b = v.bool else {
                 throw ConfigError(path: path, line: line(of: "update_last_updated"), message: "`update_last_updated` must be true or false")
@@ -84,6 +125,9 @@ public struct Config: Sendable, Equatable {
                 throw ConfigError(path: path, line: line(of: "pairs"), message: "`pairs` must be an array of tables ([[pairs]])")
             }
             for element in array {
+                if let t = element.table, let unknown = t.keys.sorted().first(where: { !Self.knownPairKeys.contains($0) }) {
+                    throw ConfigError(path: path, line: line(of: unknown), message: "unknown key `\(unknown)` in [[pairs]]; the keys are owner, document, todo")
+                }
                 guard let t = element.table,
                       let owner = try string(t["owner"], "owner"),
                       let document = try string(t["document"], "document") else {
@@ -106,6 +150,18 @@ public struct Config: Sendable, Equatable {
                 }
             }
         }
+    }
+
+    /// The 1-based line of the config file at `path` that sets `key` to `value`, if found.
+    static func line(in path: String, key: String, value: String) -> Int? {
+        guard let bytes = try? FileIO.readRaw(at: path) else { return nil }
+        var number = 0
+        for raw in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let line = raw.trimmingSpaces()
+            if line.hasPrefix(key) && line.contains(value) { return number }
+        }
+        return nil
     }
 
     /// Reads the config from `.ctoboard.toml` in `directory`, else at the git work tree root;

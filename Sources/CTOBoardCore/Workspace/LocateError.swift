@@ -5,6 +5,9 @@ public enum LocateError: Error, Equatable, Sendable, CustomStringConvertible {
     case todoNotFound(ownerDoc: String, syncPath: String, tried: [String])
     case unknownOwner(String, known: [String])
     case document(DocumentError)
+    /// A path the repository names (`place`: the config key or the sync line, with file and
+    /// line) that leads outside it; `option` is how to pass it deliberately.
+    case outside(place: String, path: String, why: String, option: String)
 
     public var description: String {
         switch self {
@@ -18,6 +21,8 @@ public enum LocateError: Error, Equatable, Sendable, CustomStringConvertible {
             return "owner \(name) is not in .ctoboard.toml (it lists \(known.joined(separator: ", "))); pass --owner-doc PATH or add a [[pairs]] entry"
         case .document(let error):
             return error.description
+        case .outside(let place, let path, let why, let option):
+            return "\(place) `\(path)` \(why); a repository's paths must stay inside it: pass \(option) PATH to use that file deliberately"
         }
     }
 }

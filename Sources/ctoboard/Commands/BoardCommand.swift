@@ -52,7 +52,8 @@ struct Demo: ParsableCommand {
                 return
             }
             let paths = try PairOptions.locate(ownerDoc: ownerDoc)
-            try BoardRunner.run(pairs: [paths], config: nil, boardOptions: boardOptions, startInReview: false)
+            try BoardRunner.run(pairs: [paths], config: try PairOptions.userSettings(over: nil), boardOptions: boardOptions,
+                                startInReview: false)
             print("The demo workspace is kept at \(folder)")
         }
     }

@@ -14,10 +14,24 @@ struct PairOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The owner whose tasks to use, as TODO.md tags them (default: CTO).", valueName: "name"))
     var owner: String?
 
-    /// The config file, if there is one.
+    /// The settings in effect: the repository's `.ctoboard.toml` over the user's own config
+    /// (which alone may set programs to run); nil when neither exists. Warns about the
+    /// repository settings it ignores.
     func config() throws(CLIError) -> Config? {
+        let repository: Config?
         do {
-            return try Config.find(from: Paths.currentDirectory())
+            repository = try Config.find(from: Paths.currentDirectory())
+        } catch {
+            throw CLIError(error.description, code: .badInput)
+        }
+        for warning in repository?.warnings ?? [] { printError("ctoboard: warning: \(warning)") }
+        return try Self.userSettings(over: repository)
+    }
+
+    /// The user's own config with `repository`'s settings over it (see ``UserConfig``).
+    static func userSettings(over repository: Config?) throws(CLIError) -> Config? {
+        do {
+            return try UserConfig.load(environment: Environment.variables).applied(to: repository)
         } catch {
             throw CLIError(error.description, code: .badInput)
         }

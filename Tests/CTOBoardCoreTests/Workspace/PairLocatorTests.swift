@@ -63,13 +63,51 @@ struct PairLocatorTests {
     @Test func absoluteSyncPath() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
-        let todo = try tmp.write("abs/TODO.md", "x\n")
-        let doc = try tmp.write("a/CTO.md", "synchronized with `\(todo)`\n")
+        try tmp.mkdir("repo/.git")
+        let todo = try tmp.write("repo/abs/TODO.md", "x\n")
+        let doc = try tmp.write("repo/a/CTO.md", "synchronized with `\(todo)`\n")
         #expect(try PairLocator.todoFromSyncLine(ownerDoc: doc) == todo)
-        let missing = try tmp.write("b/CTO.md", "synchronized with `\(tmp.path)/nope.md`\n")
-        #expect(throws: LocateError.todoNotFound(ownerDoc: missing, syncPath: "\(tmp.path)/nope.md", tried: ["\(tmp.path)/nope.md"])) {
+        let missing = try tmp.write("repo/b/CTO.md", "synchronized with `\(tmp.path)/repo/nope.md`\n")
+        #expect(throws: LocateError.todoNotFound(ownerDoc: missing, syncPath: "\(tmp.path)/repo/nope.md", tried: ["\(tmp.path)/repo/nope.md"])) {
             try PairLocator.todoFromSyncLine(ownerDoc: missing)
         }
+    }
+
+    /// A repository's sync line, absolute or with `..`, must not lead out of it.
+    @Test(arguments: ["absolute", "dotdot"])
+    func syncPathOutsideTheWorkTreeIsRefused(_ form: String) throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try tmp.mkdir("repo/.git")
+        let outside = try tmp.write("outside/TODO.md", "x\n")
+        let sync = form == "absolute" ? outside : "../outside/TODO.md"
+        let doc = try tmp.write("repo/a/CTO.md", "# CTO\n\nsynchronized with `\(sync)`\n")
+        let error = #expect(throws: LocateError.self) { try PairLocator.todoFromSyncLine(ownerDoc: doc) }
+        let text = error?.description ?? ""
+        #expect(text.hasPrefix("\(doc):3: the sync line's path `\(sync)`") && text.contains("outside the git work tree") && text.contains("--todo"))
+    }
+
+    /// Outside git, a config in the current folder does not fence in an owner document given
+    /// on the command line elsewhere: its sync line resolves beside it as before.
+    @Test func configFolderDoesNotFenceAnOwnerDocElsewhere() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try #require(Paths.gitWorkTree(from: tmp.path) == nil, "the temporary folder is inside a git work tree")
+        let config = try Config(text: "owner = \"CTO\"\n", path: try tmp.write("here/.ctoboard.toml", "owner = \"CTO\"\n"))
+        let doc = try tmp.write("elsewhere/CTO.md", "synchronized with `TODO.md`\n")
+        let todo = try tmp.write("elsewhere/TODO.md", "x\n")
+        #expect(try PairLocator.locate(ownerDoc: doc, todo: nil, owner: nil, config: config).first?.todo == todo)
+    }
+
+    /// Outside git, without a config, a relative sync line stays inside the folder it is resolved against.
+    @Test func syncPathWithDotDotOutsideGitIsRefused() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try #require(Paths.gitWorkTree(from: tmp.path) == nil, "the temporary folder is inside a git work tree")
+        try tmp.write("outside/TODO.md", "x\n")
+        let doc = try tmp.write("proj/CTO.md", "synchronized with `../outside/TODO.md`\n")
+        let error = #expect(throws: LocateError.self) { try PairLocator.todoFromSyncLine(ownerDoc: doc) }
+        #expect(error?.description.contains("outside the folder \(tmp.path)/proj") == true)
     }
 
     @Test func missingSyncLine() throws {

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Unresolved git conflict markers in a document: a line starting `<<<<<<<` or `>>>>>>>` (then a
+/// space or the line's end) outside fenced code. Such a document is refused, as git refuses to
+/// commit it: its tasks are two versions at once. (A lone `=======` line is a Markdown heading
+/// underline, not a marker on its own.) The merge driver reads its versions without this check.
+enum ConflictMarkers {
+    /// `bytes`, or an error naming the first marker's line.
+    static func refusing(_ bytes: [UInt8], path: String) throws(DocumentError) -> [UInt8] {
+        if let line = firstLine(in: bytes) { throw .conflictMarkers(path: path, line: line) }
+        return bytes
+    }
+
+    /// The 1-based line of the first conflict marker, if any.
+    static func firstLine(in bytes: [UInt8]) -> Int? {
+        // Most documents have no run of seven `<` or `>` at all.
+        guard contains(bytes, sevenOf: 0x3C) || contains(bytes, sevenOf: 0x3E) else { return nil }
+        var fence: UInt8? = nil
+        var line = 0
+        var start = 0
+        while start < bytes.count {
+            line += 1
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let content = bytes[start..<end]
+            var indent = content.startIndex
+            while indent < content.endIndex, indent - content.startIndex < 3, content[indent] == 0x20 { indent += 1 }
+            if let first = content[indent...].first, first == 0x60 || first == 0x7E,
+               content[indent...].prefix(3).allSatisfy({ $0 == first }) {
+                if fence == nil { fence = first } else if fence == first { fence = nil }
+            } else if fence == nil, isMarker(content) {
+                return line
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
+    private static func isMarker(_ content: ArraySlice<UInt8>) -> Bool {
+        guard let first = content.first, first == 0x3C || first == 0x3E, content.count >= 7,
+              content.prefix(7).allSatisfy({ $0 == first }) else { return false }
+        let next = content.dropFirst(7).first
+        return next == nil || next == 0x20 || next == 0x0D
+    }
+
+    /// Whether seven `byte`s in a row occur in `bytes` (found with memchr: no per-byte loop).
+    private static func contains(_ bytes: [UInt8], sevenOf byte: UInt8) -> Bool {
+        bytes.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return false }
+            var offset = 0
+            while offset + 7 <= buf.count, let hit = memchr(base + offset, Int32(byte), buf.count - offset) {
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if at + 7 <= buf.count, (1..<7).allSatisfy({ buf[at + $0] == byte }) { return true }
+                offset = at + 1
+            }
+            return false
+        }
+    }
+}

@@ -4,11 +4,6 @@ import CTOBoardCore
 /// `ctoboard`: the entry point. With no subcommand it opens the board.
 @main
 struct CTOBoard: ParsableCommand {
-    static func main() {
-        MallocTuning.apply()
-        Self.main(nil)
-    }
-
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(

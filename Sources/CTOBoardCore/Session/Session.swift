@@ -23,16 +23,13 @@ public struct Session: Sendable {
         /// What external edits were carried first, if any.
         public var sync: SyncPlan?
         /// The change itself.
-        public var change: PlannedChange?
+        public var change: PlannedChange
         /// The pair's paths.
         public var paths: PairPaths
         /// The pair after the change, parsed on first use (the CLI never needs it).
         public var pair: TaskPair {
-            guard let change else { return planned }
-            return TaskPair(paths: paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
+            TaskPair(paths: paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
         }
-        /// The pair the change was planned on (after any sync).
-        public var planned: TaskPair
         /// What recovery did at the start.
         public var recovery: PairTransaction.Recovery
     }
@@ -79,7 +76,6 @@ public struct Session: Sendable {
     /// landing during a sync is not lost with those events.
     public func documentsMatchBase() -> Bool {
         guard let owner = try? FileIO.readRaw(at: paths.ownerDoc), let todo = try? FileIO.readRaw(at: paths.todo) else { return false }
-        if BaseSnapshot.headerMatches(at: store.basePath(paths), owner: owner, todo: todo) { return true }
         guard let base = store.loadBase(paths) else { return false }
         return base.owner.sameBytes(as: owner) && base.todo.sameBytes(as: todo)
     }
@@ -139,7 +135,7 @@ public struct Session: Sendable {
             try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
                        newDocuments: (change.ownerDocument, change.todoDocument),
                        entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
-            return Outcome(sync: sync, change: change, paths: paths, planned: pair, recovery: recovery)
+            return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
         }
     }
 
@@ -154,9 +150,6 @@ public struct Session: Sendable {
         }
         let parsed: TaskPair?
         let paths: PairPaths
-        /// The pair as read, that the sync was planned on. A one-shot command can keep the
-        /// result until it exits instead of freeing a large pair's objects one by one.
-        public let planned: TaskPair
     }
 
     /// Carries external edits (compared with the base) and reports conflicts.
@@ -166,18 +159,16 @@ public struct Session: Sendable {
         if dryRun {
             // (Loading may first recover from a crash, which can replace the base: read it after.)
             let pair = try load()
-            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths, planned: pair)
+            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths)
         }
-        return try withLockReading { [store, paths] _, pre throws(SessionError) in
-            // The base snapshot (as large as both documents) is read while they are parsed.
-            let baseRead = Prefetch { store.loadBase(paths) }
+        return try withLockReading { _, pre throws(SessionError) in
             let pair = try read(reusing: pre)
-            let base = baseRead.wait()
+            let base = store.loadBase(paths)
             if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
                 // Nothing changed since the last sync.
                 return SyncResult(plan: SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []),
-                                  parsed: pair, paths: paths, planned: pair)
+                                  parsed: pair, paths: paths)
             }
             let plan = engine.plan(pair: pair, base: base)
             let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
@@ -187,18 +178,15 @@ public struct Session: Sendable {
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                            entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
                 // The documents now hold the plan's bytes (the lock is still held).
-                return SyncResult(plan: plan, parsed: nil, paths: paths, planned: pair)
+                return SyncResult(plan: plan, parsed: nil, paths: paths)
             }
-            return SyncResult(plan: plan, parsed: pair, paths: paths, planned: pair)
+            return SyncResult(plan: plan, parsed: pair, paths: paths)
         }
     }
 
     /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
     private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
-        // Most changes start from documents that are still what the last transaction wrote: the
-        // snapshot's header tells so without reading the snapshot.
-        if BaseSnapshot.headerMatches(at: store.basePath(paths), owner: pair.ownerDoc.document.bytes,
-                                      todo: pair.todo.document.bytes) { return nil }
+        // Most changes start from documents that are still what the last transaction wrote.
         let base = store.loadBase(paths)
         if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
         if base == nil && pair.drift().isEmpty { return nil }

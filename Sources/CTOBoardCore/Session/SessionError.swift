@@ -1,4 +1,4 @@
-/// Why a session command failed. Each has a one-line message and a documented exit code.
+/// Why a session command failed, in one line. (The command line gives each its exit code.)
 public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case locate(LocateError)
     case document(DocumentError)
@@ -19,16 +19,6 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changedUnderneath(let path):
             return "\(path): changed on disk while ctoboard was writing; nothing was changed, run the command again"
         case .undo(let why): return why
-        }
-    }
-
-    /// 1 drift or nothing to do, 2 bad input, 3 write failure, 4 locked.
-    public var exitCode: Int32 {
-        switch self {
-        case .locate, .document, .operation: return 2
-        case .undo: return 1
-        case .write, .changedUnderneath: return 3
-        case .locked: return 4
         }
     }
 }

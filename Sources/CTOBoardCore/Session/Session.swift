@@ -50,27 +50,6 @@ public struct Session: Sendable {
         do { return try TaskPair.load(paths) } catch { throw .document(error) }
     }
 
-    /// Both documents as read before the lock was taken, with their stamps.
-    struct PreRead {
-        var owner: (bytes: [UInt8], stamp: FileIO.Stamp?)
-        var todo: (bytes: [UInt8], stamp: FileIO.Stamp?)
-    }
-
-    /// Reads the pair under the lock, reusing the bytes read before it was taken for a document
-    /// whose stamp has not changed since. A change the stamp misses (a write in the same clock
-    /// tick) is still caught: a commit compares each document with the bytes it was planned on.
-    func read(reusing pre: PreRead) throws(SessionError) -> TaskPair {
-        do throws(DocumentError) {
-            let owner = FileIO.stamp(paths.ownerDoc) == pre.owner.stamp && pre.owner.stamp != nil
-                ? pre.owner.bytes : try TaskPair.readOwnerDoc(paths)
-            let todo = FileIO.stamp(paths.todo) == pre.todo.stamp && pre.todo.stamp != nil
-                ? pre.todo.bytes : try TaskPair.readTodo(paths)
-            return TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
-        } catch {
-            throw .document(error)
-        }
-    }
-
     /// Whether both documents on disk are still what the last transaction wrote (its base
     /// snapshot). Watchers drain their own writes' events and then ask this, so that an edit
     /// landing during a sync is not lost with those events.
@@ -84,16 +63,10 @@ public struct Session: Sendable {
 
     /// Takes the lock, recovers, runs `body`, releases.
     public func withLock<T>(_ body: (PairTransaction.Recovery) throws(SessionError) -> T) throws(SessionError) -> T {
-        try withLockReading { recovery, _ throws(SessionError) in try body(recovery) }
-    }
-
-    /// ``withLock(_:)``, handing the body the documents as read before the lock.
-    func withLockReading<T>(_ body: (PairTransaction.Recovery, PreRead) throws(SessionError) -> T) throws(SessionError) -> T {
         // Bad input is reported before anything is written, the state folder included.
-        let pre: PreRead
         do {
-            let ownerStamp = FileIO.stamp(paths.ownerDoc), todoStamp = FileIO.stamp(paths.todo)
-            pre = PreRead(owner: (try TaskPair.readOwnerDoc(paths), ownerStamp), todo: (try TaskPair.readTodo(paths), todoStamp))
+            _ = try TaskPair.readOwnerDoc(paths)
+            _ = try TaskPair.readTodo(paths)
         } catch {
             throw .document(error)
         }
@@ -121,13 +94,13 @@ public struct Session: Sendable {
         }
         let recovery: PairTransaction.Recovery
         do { recovery = try PairTransaction.recover(store: store, tempsOf: [paths]) } catch { throw .write(error) }
-        return try body(recovery, pre)
+        return try body(recovery)
     }
 
     /// Applies an operation to both documents, after carrying any external edits.
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
-        try withLockReading { recovery, pre throws(SessionError) in
-            var pair = try read(reusing: pre)
+        try withLock { recovery throws(SessionError) in
+            var pair = try read()
             let sync = try presync(&pair)
             let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
             let change: PlannedChange
@@ -161,8 +134,8 @@ public struct Session: Sendable {
             let pair = try load()
             return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths)
         }
-        return try withLockReading { _, pre throws(SessionError) in
-            let pair = try read(reusing: pre)
+        return try withLock { _ throws(SessionError) in
+            let pair = try read()
             let base = store.loadBase(paths)
             if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {

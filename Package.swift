@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ctoboardTests",
-            dependencies: ["CTOBoardCore"]
+            dependencies: ["CTOBoardCore", "ctoboard"]
         ),
     ],
     swiftLanguageModes: [.v6]

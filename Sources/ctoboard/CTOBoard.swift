@@ -5,7 +5,6 @@ import CTOBoardCore
 @main
 struct CTOBoard: ParsableCommand {
     static func main() {
-        MallocTuning.apply()
         let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()), root: Self.self)
         do {
             var command = try parseAsRoot(arguments)

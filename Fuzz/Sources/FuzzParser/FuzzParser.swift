@@ -3,9 +3,7 @@ import FuzzSupport
 
 /// The document parser: `serialize(parse(b)) == b` byte for byte, the lines tile the bytes,
 /// rewriting a line with its own content is the identity, TaskDocument (plain and keyed to an
-/// owner) parses any bytes without crashing, and reparsing a revision from an earlier parse
-/// (the input cut in two at its first 0xFF byte: earlier, then revised bytes) gives exactly the
-/// full parse.
+/// owner) parses any bytes without crashing.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzBytes(data, size)
@@ -32,30 +30,11 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = parsed.syncPath
     }
     _ = TaskDocument.findSyncPath(in: doc)
-    checkRevision(bytes)
     for i in doc.lines.indices.prefix(64) {
         _ = doc.text(i)
         _ = TaskText(doc.content(i)).title
     }
     return 0
-}
-
-/// `TaskDocument(bytes:reusing:)` against a full parse, both ways, plain and keyed.
-func checkRevision(_ bytes: [UInt8]) {
-    let cut = bytes.firstIndex(of: 0xFF) ?? bytes.count / 2
-    let a = Array(bytes[..<cut]), b = Array(bytes[min(cut + 1, bytes.count)...])
-    for owner in [nil, "CTO"] as [String?] {
-        for (old, new) in [(a, b), (b, a)] {
-            let revised = TaskDocument(bytes: new, reusing: TaskDocument(document: Document(bytes: old), keyOwner: owner))
-            let full = TaskDocument(document: Document(bytes: new), keyOwner: owner)
-            invariant(revised.document.lines == full.document.lines, "revision: lines differ from a full parse")
-            invariant(revised.entries == full.entries, "revision: entries differ from a full parse")
-            invariant(revised.anchors == full.anchors && revised.pendingAnchor == full.pendingAnchor,
-                      "revision: anchors differ from a full parse")
-            invariant(revised.lastUpdatedLines == full.lastUpdatedLines && revised.syncPath == full.syncPath,
-                      "revision: landmarks differ from a full parse")
-        }
-    }
 }
 
 @_cdecl("FuzzParser_main")

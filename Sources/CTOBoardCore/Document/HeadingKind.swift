@@ -32,82 +32,8 @@ public enum HeadingKind: Sendable, Hashable {
     }
 
     /// Classifies heading or label text.
-    ///
-    /// The same rules as ``classify(words:)`` on words packed into integers: a document has
-    /// hundreds of headings, and making a String of every word and hashing it into sets cost
-    /// ten thousand instructions a heading. A property test holds the two to the same answers.
     public static func classify<C: Collection>(_ bytes: C) -> HeadingKind where C.Element == UInt8 {
-        var words: [Word] = []
-        words.reserveCapacity(8)
-        var current = Word()
-        for b in bytes {
-            let l = ByteSearch.lower(b)
-            if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
-                current.append(l)
-            } else if current.count > 0 {
-                words.append(current)
-                current = Word()
-            }
-        }
-        if current.count > 0 { words.append(current) }
-        return classify(packed: words)
-    }
-
-    /// A word of ASCII letters and digits, its first sixteen bytes packed into two integers.
-    /// Words longer than sixteen bytes equal no keyword.
-    struct Word: Equatable {
-        var lo: UInt64 = 0, hi: UInt64 = 0, count = 0
-
-        init() {}
-
-        init(_ s: StaticString) {
-            s.withUTF8Buffer { for b in $0 { append(b) } }
-        }
-
-        mutating func append(_ b: UInt8) {
-            if count < 8 { lo |= UInt64(b) << (8 * UInt64(count)) } else if count < 16 { hi |= UInt64(b) << (8 * UInt64(count - 8)) }
-            count += 1
-        }
-    }
-
-    private enum Words {
-        static let todo = Word("todo"), md = Word("md"), priority = Word("priority"), inWord = Word("in")
-        static let progress = Word("progress"), to = Word("to"), doWord = Word("do")
-        static let filler = [Word("priority"), Word("tasks"), Word("task"), Word("items"), Word("prio")]
-        static let high = [Word("high"), Word("urgent"), Word("p1")]
-        static let medium = [Word("medium"), Word("med"), Word("normal"), Word("p2")]
-        static let low = [Word("low"), Word("p3")]
-        static let progressWords = [Word("inprogress"), Word("doing"), Word("wip"), Word("ongoing"), Word("active"), Word("started")]
-        static let completedWords = [Word("completed"), Word("complete"), Word("done"), Word("finished"), Word("verified")]
-        static let pendingWords = [Word("pending"), Word("backlog"), Word("todo"), Word("todos"), Word("planned"),
-                                   Word("upcoming"), Word("queued")]
-    }
-
-    /// ``classify(words:)`` on packed words.
-    private static func classify(packed all: [Word]) -> HeadingKind {
-        func namesFile(_ i: Int) -> Bool { all[i] == Words.todo && i + 1 < all.count && all[i + 1] == Words.md }
-        let words = all.indices.contains(where: namesFile) ? all.indices.filter { !namesFile($0) }.map { all[$0] } : all
-        guard let first = words.first else { return .other }
-        if words.dropFirst().allSatisfy({ Words.filler.contains($0) }) {
-            if Words.high.contains(first) { return .priority(.high) }
-            if Words.medium.contains(first) { return .priority(.medium) }
-            if Words.low.contains(first) { return .priority(.low) }
-        }
-        if words.count == 2, first == Words.priority {
-            if words[1] == Words.high[0] { return .priority(.high) }
-            if words[1] == Words.medium[0] || words[1] == Words.medium[1] { return .priority(.medium) }
-            if words[1] == Words.low[0] { return .priority(.low) }
-        }
-        for i in words.indices where words[i] == Words.inWord && i + 1 < words.count && words[i + 1] == Words.progress {
-            return .inProgress
-        }
-        if words.contains(where: Words.progressWords.contains) { return .inProgress }
-        if words.contains(where: Words.completedWords.contains) { return .completed }
-        for i in words.indices where words[i] == Words.to && i + 1 < words.count && words[i + 1] == Words.doWord {
-            return .pending
-        }
-        if words.contains(where: Words.pendingWords.contains) { return .pending }
-        return .other
+        classify(words: words(bytes))
     }
 
     private static let filler: Set<String> = ["priority", "tasks", "task", "items", "prio"]

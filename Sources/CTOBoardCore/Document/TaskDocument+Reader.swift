@@ -3,10 +3,7 @@ extension TaskDocument {
     /// its landmarks (section anchors, `Last Updated` lines, the sync path) and, when asked, its
     /// tasks.
     ///
-    /// A line's meaning depends only on the lines above it through ``State``, so a reader can
-    /// start at any line given the state there, and a reader that skips tasks (which are most of
-    /// the lines, and all of the cost) finds that state quickly. ``TaskDocument/init(bytes:reusing:)``
-    /// builds on that.
+    /// A line's meaning depends only on the lines above it, through ``State``.
     struct Reader {
         /// Where in the document's structure a line is.
         struct State: Equatable {
@@ -37,10 +34,10 @@ extension TaskDocument {
             ownerBytes = keyOwner.map { Array($0.utf8) }
         }
 
-        /// Reads lines `range` of `document`, whose bytes are `buffer`. With `tasks`, appends
-        /// each task's entry to `entries`; without, only the state and landmarks advance.
+        /// Reads lines `range` of `document`, whose bytes are `buffer`, appending each task's
+        /// entry to `entries`.
         mutating func read(_ range: Range<Int>, of document: Document, buffer: UnsafeBufferPointer<UInt8>,
-                           tasks: Bool, into entries: inout [TaskEntry]) {
+                           into entries: inout [TaskEntry]) {
             let bytes = document.bytes
             for index in range {
                 let line = document.lines[index]
@@ -83,16 +80,13 @@ extension TaskDocument {
                     continue
                 }
                 // Tasks.
-                if !tasks && index >= 400 { continue }
                 guard let item = ChecklistItem(line: content) else {
                     // The sync line sits near the top of an owner document.
                     if syncPath == nil, index < 400, let p = TaskDocument.syncPath(bytes[line.start..<line.contentEnd]) { syncPath = p }
                     continue
                 }
-                if tasks {
-                    entries.append(task(item, text: content[(content.startIndex + item.textOffset)..<content.endIndex],
-                                        of: bytes, line: index))
-                }
+                entries.append(task(item, text: content[(content.startIndex + item.textOffset)..<content.endIndex],
+                                    of: bytes, line: index))
             }
         }
 

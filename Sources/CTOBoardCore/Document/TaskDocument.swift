@@ -43,13 +43,8 @@ public struct TaskDocument: Sendable {
         // The lines are read through a buffer pointer: slices of it cost no reference counting.
         // Its slices have the same indices as the array's.
         document.bytes.withUnsafeBufferPointer { buffer in
-            reader.read(document.lines.indices, of: document, buffer: buffer, tasks: true, into: &entries)
+            reader.read(document.lines.indices, of: document, buffer: buffer, into: &entries)
         }
-        self.init(document: document, keyOwner: keyOwner, entries: entries, reader: reader)
-    }
-
-    /// A parsed document from its parts.
-    init(document: Document, keyOwner: String?, entries: [TaskEntry], reader: Reader) {
         self.document = document
         self.keyOwner = keyOwner
         self.entries = entries

@@ -215,18 +215,10 @@ public struct TaskText: Sendable, Equatable {
     }
 
     /// The index of the first backtick, `[` or `(` at or after `from` (or the end): the only
-    /// bytes where a code span, a tag or a marker can start. Eight bytes are tested at a time.
-    @inline(__always)
+    /// bytes where a code span, a tag or a marker can start.
     static func nextSpecial(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         let n = buf.count
         var i = from
-        guard let base = buf.baseAddress else { return n }
-        while i + 8 <= n {
-            let w = WordBytes.load(base, i)
-            let m = WordBytes.equal(w, 0x60) | WordBytes.equal(w, 0x5B) | WordBytes.equal(w, 0x28)
-            if m != 0 { return i + m.trailingZeroBitCount >> 3 }
-            i += 8
-        }
         while i < n, buf[i] != 0x60, buf[i] != 0x5B, buf[i] != 0x28 { i += 1 }
         return i
     }
@@ -276,16 +268,6 @@ public struct TaskText: Sendable, Equatable {
                     next = t.range.lowerBound; nextEnd = t.range.upperBound
                 }
                 while i < next {
-                    // Eight bytes at a time where no white space in them needs collapsing.
-                    if !pendingSpace && k > 0 && i + 8 <= next, let base = buf.baseAddress, let to = out.baseAddress {
-                        let w = WordBytes.load(base, i)
-                        if WordBytes.equal(w, 0x09) == 0 && WordBytes.spacesAreSingle(w) {
-                            WordBytes.store(w, to, k)
-                            k += 8
-                            i += 8
-                            continue
-                        }
-                    }
                     let b = buf[i]
                     if ByteSearch.isSpace(b) {
                         pendingSpace = k > 0

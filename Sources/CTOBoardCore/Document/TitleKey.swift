@@ -23,21 +23,6 @@ public enum TitleKey {
                 let n = title.count
                 var i = 0
                 while i < n {
-                    // Eight bytes at a time while they are plain ASCII (no markers, no `_`, no
-                    // white space to collapse): copied lowercased. Never longer than the input,
-                    // the output has room for the word.
-                    if !pendingSpace && k > 0, let base = title.baseAddress, let to = out.baseAddress {
-                        while i + 8 <= n {
-                            let w = WordBytes.load(base, i)
-                            guard WordBytes.isPrintableASCII(w), WordBytes.spacesAreSingle(w),
-                                  WordBytes.equal(w, 0x2A) | WordBytes.equal(w, 0x7E) | WordBytes.equal(w, 0x5F) == 0
-                            else { break }
-                            WordBytes.store(WordBytes.lowercasedASCII(w), to, k)
-                            k += 8
-                            i += 8
-                        }
-                        if i == n { break }
-                    }
                     let b = title[i]
                     if b == 0x2A { i += 1; continue }                         // *
                     if b == 0x7E, i + 1 < n, title[i + 1] == 0x7E { i += 2; continue } // ~~

@@ -17,34 +17,35 @@ public enum TaskMatcher {
 
     /// The owner's tasks: owner document order first, then tasks found only in TODO.md.
     public static func match(ownerDoc: TaskDocument, todo: TaskDocument, owner: String) -> [MatchedTask] {
-        match(OwnerSide(ownerDoc), todo: todo, owner: owner)
-    }
-
-    /// Completes a match begun with the owner document's side (see ``OwnerSide``).
-    static func match(_ side: consuming OwnerSide, todo: TaskDocument, owner: String) -> [MatchedTask] {
+        var result: [MatchedTask] = []
+        // Each task's key hash, for ``disambiguate(_:hashes:)``.
+        var hashes: [UInt64] = []
+        // Per title: the owner document's tasks with it (indices into `result`, in order).
+        var ownerTasks: [ExactKey: [Int]] = [:]
+        for entry in ownerDoc.entries where entry.pane != nil {
+            let key = ExactKey(entry.key, hash: entry.keyHash)
+            ownerTasks[key, default: []].append(result.count)
+            result.append(MatchedTask(id: id(hash: entry.keyHash, ownerTasks[key]!.count), owner: entry, todo: nil))
+            hashes.append(entry.keyHash)
+        }
         let ownerBytes = Array(owner.utf8)
         // A TODO.md parsed for this owner has taken apart only the owner's tasks already.
         let onlyOwners = todo.keyOwner == owner
+        // Per title: how many of TODO.md's tasks with it were seen so far.
+        var todoCounts: [ExactKey: Int] = [:]
         for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
-            let key = entry.key
-            let hash = entry.keyHash
-            let slot = side.table.slot(hash: hash) { [result = side.result] first in ExactKey.sameBytes(result[first].key, key) }
-            side.table[slot].todoCount += 1
-            let counts = side.table[slot]
-            let n = Int(counts.todoCount)
-            if n <= counts.ownerCount {
-                var index = Int(counts.first)
-                for _ in 1..<n { index = side.nextSlot[index] }
-                side.result[index].todo = entry
+            let key = ExactKey(entry.key, hash: entry.keyHash)
+            todoCounts[key, default: 0] += 1
+            let n = todoCounts[key]!
+            if let indices = ownerTasks[key], n <= indices.count {
+                result[indices[n - 1]].todo = entry
             } else {
-                // Only in TODO.md: the first such task names the title for later lookups.
-                if counts.first < 0 { side.table[slot].first = Int32(side.result.count) }
-                side.result.append(MatchedTask(id: id(hash: hash, n), owner: nil, todo: entry))
-                side.hashes.append(hash)
+                result.append(MatchedTask(id: id(hash: entry.keyHash, n), owner: nil, todo: entry))
+                hashes.append(entry.keyHash)
             }
         }
-        disambiguate(&side.result, hashes: side.hashes)
-        return side.result
+        disambiguate(&result, hashes: hashes)
+        return result
     }
 
     static func id(_ key: String, _ occurrence: Int, digits: Int = 6) -> String {

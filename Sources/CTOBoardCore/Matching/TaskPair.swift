@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Both documents of one owner, read and matched.
 public struct TaskPair: Sendable {
     /// Where the documents are.
@@ -13,76 +11,23 @@ public struct TaskPair: Sendable {
 
     /// Matches two parsed documents.
     public init(paths: PairPaths, ownerDoc: TaskDocument, todo: TaskDocument) {
-        self.init(paths: paths, ownerDoc: ownerDoc, todo: todo, ownerSide: TaskMatcher.OwnerSide(ownerDoc))
-    }
-
-    /// Matches two parsed documents, the owner document's side of the match already made.
-    private init(paths: PairPaths, ownerDoc: TaskDocument, todo: TaskDocument, ownerSide: consuming TaskMatcher.OwnerSide) {
         self.paths = paths
         self.ownerDoc = ownerDoc
         self.todo = todo
-        // Consumed, not copied: the match fills the side's arrays in place.
-        self.tasks = TaskMatcher.match(consume ownerSide, todo: todo, owner: paths.owner)
+        self.tasks = TaskMatcher.match(ownerDoc: ownerDoc, todo: todo, owner: paths.owner)
     }
 
-    /// Parses and matches two documents given as bytes. Large documents are parsed on two
-    /// threads, one each; the thread of the owner document (the smaller one, as a rule) goes
-    /// on with its side of the match.
+    /// Parses and matches two documents given as bytes.
     public init(paths: PairPaths, ownerBytes: [UInt8], todoBytes: [UInt8]) {
-        if ownerBytes.count + todoBytes.count < Self.parallelFrom {
-            self.init(paths: paths,
-                      ownerDoc: TaskDocument(document: Document(bytes: ownerBytes)),
-                      todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: paths.owner))
-            return
-        }
-        self.init(paths: paths, ownerBytes: ownerBytes, readTodo: { () throws(Never) in todoBytes })
+        self.init(paths: paths,
+                  ownerDoc: TaskDocument(document: Document(bytes: ownerBytes)),
+                  todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: paths.owner))
     }
 
-    /// Parses the owner document on one thread while another gets TODO.md's bytes from
-    /// `readTodo` and parses them; throws what `readTodo` throws.
-    private init<Failure: Error>(paths: PairPaths, ownerBytes: [UInt8],
-                                 readTodo: @Sendable () throws(Failure) -> [UInt8]) throws(Failure) {
-        let owner = paths.owner
-        let parsed = ParsedPair<Failure>()
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 {
-                do throws(Failure) {
-                    parsed.todo = TaskDocument(document: Document(bytes: try readTodo()), keyOwner: owner)
-                } catch {
-                    parsed.todoError = error
-                }
-            } else {
-                let ownerDoc = TaskDocument(document: Document(bytes: ownerBytes))
-                parsed.ownerSide = TaskMatcher.OwnerSide(ownerDoc)
-                parsed.ownerDoc = ownerDoc
-            }
-        }
-        if let error = parsed.todoError { throw error }
-        self.init(paths: paths, ownerDoc: parsed.ownerDoc!, todo: parsed.todo!, ownerSide: parsed.ownerSide.take()!)
-    }
-
-    /// Documents this large in all (bytes) are parsed on two threads.
-    static let parallelFrom = 256 * 1024
-
-    /// The two parses' results, each written by one thread of ``init(paths:ownerBytes:readTodo:)``
-    /// and read after both finished.
-    private final class ParsedPair<Failure: Error>: @unchecked Sendable {
-        var ownerDoc: TaskDocument?
-        var ownerSide: TaskMatcher.OwnerSide?
-        var todo: TaskDocument?
-        var todoError: Failure?
-    }
-
-    /// Reads both documents from disk. The owner document is read first (its errors come
-    /// first); a large pair's TODO.md is read on the thread that parses it, while the owner
-    /// document is parsed.
+    /// Reads both documents from disk, the owner document first (its errors come first).
     public static func load(_ paths: PairPaths) throws(DocumentError) -> TaskPair {
         let ownerBytes = try readOwnerDoc(paths)
-        let todoSize = FileIO.stamp(paths.todo).map { Int($0.size) } ?? 0
-        if ownerBytes.count + todoSize < parallelFrom {
-            return TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: try readTodo(paths))
-        }
-        return try TaskPair(paths: paths, ownerBytes: ownerBytes, readTodo: { () throws(DocumentError) in try readTodo(paths) })
+        return TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: try readTodo(paths))
     }
 
     /// Reads the owner document's bytes, checked (see ``FileIO/readDocument(at:missingHint:)``)

@@ -23,16 +23,13 @@ public struct Session: Sendable {
         /// What external edits were carried first, if any.
         public var sync: SyncPlan?
         /// The change itself.
-        public var change: PlannedChange?
+        public var change: PlannedChange
         /// The pair's paths.
         public var paths: PairPaths
         /// The pair after the change, parsed on first use (the CLI never needs it).
         public var pair: TaskPair {
-            guard let change else { return planned }
-            return TaskPair(paths: paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
+            TaskPair(paths: paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
         }
-        /// The pair the change was planned on (after any sync).
-        public var planned: TaskPair
         /// What recovery did at the start.
         public var recovery: PairTransaction.Recovery
     }
@@ -53,33 +50,11 @@ public struct Session: Sendable {
         do { return try TaskPair.load(paths) } catch { throw .document(error) }
     }
 
-    /// Both documents as read before the lock was taken, with their stamps.
-    struct PreRead {
-        var owner: (bytes: [UInt8], stamp: FileIO.Stamp?)
-        var todo: (bytes: [UInt8], stamp: FileIO.Stamp?)
-    }
-
-    /// Reads the pair under the lock, reusing the bytes read before it was taken for a document
-    /// whose stamp has not changed since. A change the stamp misses (a write in the same clock
-    /// tick) is still caught: a commit compares each document with the bytes it was planned on.
-    func read(reusing pre: PreRead) throws(SessionError) -> TaskPair {
-        do throws(DocumentError) {
-            let owner = FileIO.stamp(paths.ownerDoc) == pre.owner.stamp && pre.owner.stamp != nil
-                ? pre.owner.bytes : try TaskPair.readOwnerDoc(paths)
-            let todo = FileIO.stamp(paths.todo) == pre.todo.stamp && pre.todo.stamp != nil
-                ? pre.todo.bytes : try TaskPair.readTodo(paths)
-            return TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
-        } catch {
-            throw .document(error)
-        }
-    }
-
     /// Whether both documents on disk are still what the last transaction wrote (its base
     /// snapshot). Watchers drain their own writes' events and then ask this, so that an edit
     /// landing during a sync is not lost with those events.
     public func documentsMatchBase() -> Bool {
         guard let owner = try? FileIO.readRaw(at: paths.ownerDoc), let todo = try? FileIO.readRaw(at: paths.todo) else { return false }
-        if BaseSnapshot.headerMatches(at: store.basePath(paths), owner: owner, todo: todo) { return true }
         guard let base = store.loadBase(paths) else { return false }
         return base.owner.sameBytes(as: owner) && base.todo.sameBytes(as: todo)
     }
@@ -88,16 +63,10 @@ public struct Session: Sendable {
 
     /// Takes the lock, recovers, runs `body`, releases.
     public func withLock<T>(_ body: (PairTransaction.Recovery) throws(SessionError) -> T) throws(SessionError) -> T {
-        try withLockReading { recovery, _ throws(SessionError) in try body(recovery) }
-    }
-
-    /// ``withLock(_:)``, handing the body the documents as read before the lock.
-    func withLockReading<T>(_ body: (PairTransaction.Recovery, PreRead) throws(SessionError) -> T) throws(SessionError) -> T {
         // Bad input is reported before anything is written, the state folder included.
-        let pre: PreRead
         do {
-            let ownerStamp = FileIO.stamp(paths.ownerDoc), todoStamp = FileIO.stamp(paths.todo)
-            pre = PreRead(owner: (try TaskPair.readOwnerDoc(paths), ownerStamp), todo: (try TaskPair.readTodo(paths), todoStamp))
+            _ = try TaskPair.readOwnerDoc(paths)
+            _ = try TaskPair.readTodo(paths)
         } catch {
             throw .document(error)
         }
@@ -125,7 +94,7 @@ public struct Session: Sendable {
         }
         let recovery: PairTransaction.Recovery
         do { recovery = try PairTransaction.recover(store: store, tempsOf: [paths]) } catch { throw .write(error) }
-        return try body(recovery, pre)
+        return try body(recovery)
     }
 
     /// Creates a state folder, refusing one (or its lock file) that is a symlink.
@@ -136,8 +105,8 @@ public struct Session: Sendable {
 
     /// Applies an operation to both documents, after carrying any external edits.
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
-        try withLockReading { recovery, pre throws(SessionError) in
-            var pair = try read(reusing: pre)
+        try withLock { recovery throws(SessionError) in
+            var pair = try read()
             let sync = try presync(&pair)
             let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
             let change: PlannedChange
@@ -145,7 +114,7 @@ public struct Session: Sendable {
             try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
                        newDocuments: (change.ownerDocument, change.todoDocument),
                        entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
-            return Outcome(sync: sync, change: change, paths: paths, planned: pair, recovery: recovery)
+            return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
         }
     }
 
@@ -160,9 +129,6 @@ public struct Session: Sendable {
         }
         let parsed: TaskPair?
         let paths: PairPaths
-        /// The pair as read, that the sync was planned on. A one-shot command can keep the
-        /// result until it exits instead of freeing a large pair's objects one by one.
-        public let planned: TaskPair
     }
 
     /// Carries external edits (compared with the base) and reports conflicts.
@@ -172,18 +138,16 @@ public struct Session: Sendable {
         if dryRun {
             // (Loading may first recover from a crash, which can replace the base: read it after.)
             let pair = try load()
-            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths, planned: pair)
+            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths)
         }
-        return try withLockReading { [store, paths] _, pre throws(SessionError) in
-            // The base snapshot (as large as both documents) is read while they are parsed.
-            let baseRead = Prefetch { store.loadBase(paths) }
-            let pair = try read(reusing: pre)
-            let base = baseRead.wait()
+        return try withLock { _ throws(SessionError) in
+            let pair = try read()
+            let base = store.loadBase(paths)
             if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
                 // Nothing changed since the last sync.
                 return SyncResult(plan: SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []),
-                                  parsed: pair, paths: paths, planned: pair)
+                                  parsed: pair, paths: paths)
             }
             let plan = engine.plan(pair: pair, base: base)
             let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
@@ -193,18 +157,15 @@ public struct Session: Sendable {
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                            entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
                 // The documents now hold the plan's bytes (the lock is still held).
-                return SyncResult(plan: plan, parsed: nil, paths: paths, planned: pair)
+                return SyncResult(plan: plan, parsed: nil, paths: paths)
             }
-            return SyncResult(plan: plan, parsed: pair, paths: paths, planned: pair)
+            return SyncResult(plan: plan, parsed: pair, paths: paths)
         }
     }
 
     /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
     private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
-        // Most changes start from documents that are still what the last transaction wrote: the
-        // snapshot's header tells so without reading the snapshot.
-        if BaseSnapshot.headerMatches(at: store.basePath(paths), owner: pair.ownerDoc.document.bytes,
-                                      todo: pair.todo.document.bytes) { return nil }
+        // Most changes start from documents that are still what the last transaction wrote.
         let base = store.loadBase(paths)
         if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
         if base == nil && pair.drift().isEmpty { return nil }

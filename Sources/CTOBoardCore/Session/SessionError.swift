@@ -1,4 +1,4 @@
-/// Why a session command failed. Each has a one-line message and a documented exit code.
+/// Why a session command failed, in one line. (The command line gives each its exit code.)
 public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case locate(LocateError)
     case document(DocumentError)
@@ -23,16 +23,6 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .undo(let why): return why
         case .symlinkedState(let path, let target):
             return "\(path): is a symlink (to \(target)); ctoboard keeps its lock and journal only in a real folder it made: remove the link and run the command again"
-        }
-    }
-
-    /// 1 drift or nothing to do, 2 bad input, 3 write failure, 4 locked.
-    public var exitCode: Int32 {
-        switch self {
-        case .locate, .document, .operation, .symlinkedState: return 2
-        case .undo: return 1
-        case .write, .changedUnderneath: return 3
-        case .locked: return 4
         }
     }
 }

@@ -5,7 +5,7 @@ extension SyncEngine {
     struct SideTasks {
         let doc: TaskDocument?
         let idents: [Ident]
-        private let rows: [Int32]
+        private let rows: [Int]
 
         /// A side without tasks (no base).
         static let empty = SideTasks()
@@ -19,24 +19,15 @@ extension SyncEngine {
         /// The owner's tasks of `doc`: in TODO.md (`todo`) those tagged with the owner, in the owner
         /// document those in a section. Equal titles count as occurrences 1, 2, … in order.
         init(_ doc: TaskDocument, todo: Bool, owner: String) {
-            // Occurrences counted per key: keys numbered with occurrence 0. Sized for every entry
-            // of an owner document (nearly all are tasks in a section) and a fifth of TODO.md's,
-            // so that a large side does not rehash its table a dozen times as it grows.
-            var keys = IdentTable(capacity: todo ? doc.entries.count / 5 + 64 : doc.entries.count + 64)
-            var counts: [Int] = []
+            var counts: [ExactKey: Int] = [:]
             var idents: [Ident] = []
-            var rows: [Int32] = []
+            var rows: [Int] = []
             let members = Membership(doc, todo: todo, owner: owner)
-            // Read in place: an entry is not copied (nor its references counted) to be looked at.
-            doc.entries.withUnsafeBufferPointer { entries in
-                for row in entries.indices where members.contains(entries[row]) {
-                    let k = ExactKey(entries[row].key, hash: entries[row].keyHash)
-                    let number = keys.number(Ident(k, occurrence: 0))
-                    if number == counts.count { counts.append(0) }
-                    counts[number] += 1
-                    idents.append(Ident(k, occurrence: counts[number]))
-                    rows.append(Int32(truncatingIfNeeded: row))
-                }
+            for (row, entry) in doc.entries.enumerated() where members.contains(entry) {
+                let key = ExactKey(entry.key, hash: entry.keyHash)
+                counts[key, default: 0] += 1
+                idents.append(Ident(key, occurrence: counts[key]!))
+                rows.append(row)
             }
             self.doc = doc
             self.idents = idents
@@ -67,6 +58,6 @@ extension SyncEngine {
         var count: Int { idents.count }
 
         /// The `i`th task's entry.
-        subscript(i: Int) -> TaskEntry { doc!.entries[Int(rows[i])] }
+        subscript(i: Int) -> TaskEntry { doc!.entries[rows[i]] }
     }
 }

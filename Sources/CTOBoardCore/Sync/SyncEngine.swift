@@ -66,12 +66,6 @@ public struct SyncEngine: Sendable {
 
     /// The state that matters for sync.
     static func same(_ a: TaskEntry?, _ b: TaskEntry?) -> Bool {
-        sameState(a, b, sameKey: { sameKey($0, $1) })
-    }
-
-    /// ``same(_:_:)`` for entries known to have the same key (the same identity): the keys'
-    /// bytes are not compared again.
-    static func sameState(_ a: TaskEntry?, _ b: TaskEntry?, sameKey: (TaskEntry, TaskEntry) -> Bool = { _, _ in true }) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (let x?, let y?):
@@ -83,7 +77,7 @@ public struct SyncEngine: Sendable {
     }
 
     /// Renames on one side: base tasks gone, matched to new tasks with a similar title, closest
-    /// position first. Identities are numbers (see ``IdentTable``); the result maps a base task's
+    /// position first. Identities are numbers (see ``plan(pair:base:)``); the result maps a base task's
     /// number to the current task's, or -1.
     static func renames(base: SideTasks, baseIDs: [Int], current: SideTasks, currentIDs: [Int],
                         count: Int) -> [Int] {
@@ -112,36 +106,29 @@ public struct SyncEngine: Sendable {
         return result
     }
 
-    /// A base snapshot's document parsed, reusing the current document's parse where their
-    /// bytes agree (see ``TaskDocument/init(bytes:reusing:)``).
-    static func parse(_ bytes: [UInt8], like current: TaskDocument, keyOwner: String?) -> TaskDocument {
-        current.keyOwner == keyOwner ? TaskDocument(bytes: bytes, reusing: current)
-            : TaskDocument(document: Document(bytes: bytes), keyOwner: keyOwner)
-    }
-
     /// Plans a sync of `pair` against `base`.
     public func plan(pair: TaskPair, base: BaseSnapshot?) -> SyncPlan {
         let owner = pair.paths.owner
         let curO = SideTasks(pair.ownerDoc, todo: false, owner: owner)
         let curT = SideTasks(pair.todo, todo: true, owner: owner)
         var baseO = SideTasks.empty, baseT = SideTasks.empty
-        // A document still as in the base parses as it does now: its side is reused, numbers
-        // and all (an external edit usually touches one document).
-        let ownerAsBase = base?.owner.sameBytes(as: pair.ownerDoc.document.bytes) ?? false
-        let todoAsBase = base?.todo.sameBytes(as: pair.todo.document.bytes) ?? false
         if let base {
-            baseO = ownerAsBase ? curO
-                : SideTasks(Self.parse(base.owner, like: pair.ownerDoc, keyOwner: nil), todo: false, owner: owner)
-            baseT = todoAsBase ? curT
-                : SideTasks(Self.parse(base.todo, like: pair.todo, keyOwner: owner), todo: true, owner: owner)
+            baseO = SideTasks(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
+            baseT = SideTasks(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
         }
-        // Every identity numbered once; the bookkeeping is arrays indexed by number.
-        var table = IdentTable(capacity: curO.count + curT.count)
-        let curOIDs = curO.idents.map { table.number($0) }, curTIDs = curT.idents.map { table.number($0) }
-        let baseOIDs = ownerAsBase ? curOIDs : baseO.idents.map { table.number($0) }
-        let baseTIDs = todoAsBase ? curTIDs : baseT.idents.map { table.number($0) }
-        let count = table.count
-        let idents = table.idents
+        // Every identity numbered once (0, 1, 2, … in order of first sight); the bookkeeping
+        // is arrays indexed by number.
+        var numbers: [Ident: Int] = [:]
+        var idents: [Ident] = []
+        func number(_ ident: Ident) -> Int {
+            if let n = numbers[ident] { return n }
+            numbers[ident] = idents.count
+            idents.append(ident)
+            return idents.count - 1
+        }
+        let curOIDs = curO.idents.map(number), curTIDs = curT.idents.map(number)
+        let baseOIDs = baseO.idents.map(number), baseTIDs = baseT.idents.map(number)
+        let count = idents.count
         /// Where each identity is on a side (an index into it), or -1; the first one wins.
         func positions(_ ids: [Int]) -> [Int] {
             var at = [Int](repeating: -1, count: count)
@@ -178,17 +165,16 @@ public struct SyncEngine: Sendable {
             }
         }
 
-        func decide(base bO: TaskEntry?, _ bT: TaskEntry?, baseID: Int? = nil, oID: Int?, tID: Int?) {
+        func decide(base bO: TaskEntry?, _ bT: TaskEntry?, oID: Int?, tID: Int?) {
             let o = oID.flatMap { curOAt[$0] >= 0 ? curO[curOAt[$0]] : nil }
             let t = tID.flatMap { curTAt[$0] >= 0 ? curT[curTAt[$0]] : nil }
             if let oID { handledO[oID] = true }
             if let tID { handledT[tID] = true }
             let oIdent = oID.map { idents[$0] }, tIdent = tID.map { idents[$0] }
-            // Entries of one identity have one key: only their state is compared.
-            if oID != nil && oID == tID ? Self.sameState(o, t) : Self.same(o, t) { return }
+            if Self.same(o, t) { return }
             let hasBase = base != nil && (bO != nil || bT != nil)
-            let oChanged = !hasBase || !(baseID != nil && baseID == oID ? Self.sameState(bO, o) : Self.same(bO, o))
-            let tChanged = !hasBase || !(baseID != nil && baseID == tID ? Self.sameState(bT, t) : Self.same(bT, t))
+            let oChanged = !hasBase || !Self.same(bO, o)
+            let tChanged = !hasBase || !Self.same(bT, t)
             if !hasBase {
                 // First sight: carry a task present on one side only; differing ones conflict.
                 if o != nil && t == nil {
@@ -223,7 +209,7 @@ public struct SyncEngine: Sendable {
             let oi = renO[b] >= 0 ? renO[b] : (curOAt[b] >= 0 ? b : nil)
             let ti = renT[b] >= 0 ? renT[b] : (curTAt[b] >= 0 ? b : nil)
             decide(base: baseOAt[b] >= 0 ? baseO[baseOAt[b]] : nil, baseTAt[b] >= 0 ? baseT[baseTAt[b]] : nil,
-                   baseID: b, oID: oi, tID: ti)
+                   oID: oi, tID: ti)
         }
         // Tasks new since the base (or everything, without one).
         for i in curOIDs where !handledO[i] && !renamedTargetO[i] {

@@ -161,11 +161,10 @@ public struct BoardController {
     private func operate(_ op: TaskOperation, _ state: inout BoardState) throws(SessionError) {
         let outcome = try session.perform(op)
         show(outcome.pair, in: &state)
-        if let change = outcome.change {
-            var text = "\(change.kind.rawValue.capitalizedFirst) “\(change.title)” in both documents"
-            if let sync = outcome.sync, !sync.carried.isEmpty { text = "External change merged; " + text }
-            state.message = .init(text)
-        }
+        let change = outcome.change
+        var text = "\(change.kind.rawValue.capitalizedFirst) “\(change.title)” in both documents"
+        if let sync = outcome.sync, !sync.carried.isEmpty { text = "External change merged; " + text }
+        state.message = .init(text)
     }
 
     /// Carries external edits through the sync engine and says so.

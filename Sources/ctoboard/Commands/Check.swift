@@ -23,7 +23,6 @@ struct Check: ParsableCommand {
             let config = try pairOptions.config()
             for paths in try pairOptions.pairs(config: config) {
                 let pair = try pairOptions.load(paths, config: config)
-                ExitLifetime.keep(pair)
                 let ownerName = DisplayPath.relative(paths.ownerDoc)
                 let todoName = DisplayPath.relative(paths.todo)
                 for drift in pair.drift() {

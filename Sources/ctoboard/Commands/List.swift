@@ -16,7 +16,6 @@ struct List: ParsableCommand {
         try reporting {
             let config = try pairOptions.config()
             let pair = try pairOptions.load(try pairOptions.pair(config: config), config: config)
-            ExitLifetime.keep(pair)
             if json {
                 TaskListJSON.encode(pair) { writeStdout($0) }
             } else {

@@ -29,6 +29,6 @@ struct MergeDriver: ParsableCommand {
                 printError("ctoboard: \(path ?? ours): \(conflicts) task(s) changed differently on both sides; resolve the conflict markers")
             }
         }
-        if conflicts > 0 { throw ExitCode(1) }
+        if conflicts > 0 { throw ExitCode(CLIError.Code.drift.rawValue) }
     }
 }

@@ -23,7 +23,6 @@ struct Sync: ParsableCommand {
                                       today: CalendarDate.today(environment: Environment.variables))
                 let result: Session.SyncResult
                 do throws(SessionError) { result = try session.sync(prefer: prefer, dryRun: dryRun) } catch { throw error.cli }
-                ExitLifetime.keep(result)
                 let plan = result.plan
                 if dryRun {
                     let o = LineDiff.unified(from: result.pair.ownerDoc.document, to: Document(bytes: plan.ownerBytes),

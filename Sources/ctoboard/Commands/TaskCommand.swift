@@ -6,15 +6,13 @@ func runOperation(_ operation: TaskOperation, options: PairOptions) throws(CLIEr
     let session = try options.session()
     let outcome: Session.Outcome
     do { outcome = try session.perform(operation) } catch { throw error.cli }
-    ExitLifetime.keep(outcome)
     if let sync = outcome.sync {
         for line in sync.carried { print("synced: \(line)") }
         for c in sync.conflicts { printError("ctoboard: conflict: \(c.summary); run `ctoboard sync --prefer owner|todo`") }
     }
-    if let change = outcome.change {
-        let id = change.taskID.map { " [\($0)]" } ?? ""
-        print("\(change.kind.rawValue) \"\(change.title)\"\(id)\(change.to.map { " → \($0.title)" } ?? "")")
-    }
+    let change = outcome.change
+    let id = change.taskID.map { " [\($0)]" } ?? ""
+    print("\(change.kind.rawValue) \"\(change.title)\"\(id)\(change.to.map { " → \($0.title)" } ?? "")")
 }
 
 /// `ctoboard toggle TASK`.

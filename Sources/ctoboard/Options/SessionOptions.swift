@@ -14,7 +14,12 @@ extension PairOptions {
 extension SessionError {
     /// As a CLI error with the documented exit code.
     var cli: CLIError {
-        CLIError(description, code: CLIError.Code(rawValue: exitCode) ?? .badInput)
+        switch self {
+        case .locate, .document, .operation, .symlinkedState: CLIError(description, code: .badInput)
+        case .undo: CLIError(description, code: .drift)
+        case .write, .changedUnderneath: CLIError(description, code: .writeFailed)
+        case .locked: CLIError(description, code: .locked)
+        }
     }
 }
 

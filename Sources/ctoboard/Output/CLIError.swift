@@ -2,8 +2,9 @@ import ArgumentParser
 
 /// A failure the user can act on: one line on standard error and a documented exit code.
 struct CLIError: Error, CustomStringConvertible {
-    /// The documented exit codes.
+    /// The documented exit codes (README, "Exit codes"), defined here only.
     enum Code: Int32 {
+        /// Drift (`check`), conflicts left (`sync`, the merge driver), nothing to undo or redo.
         case drift = 1
         case badInput = 2
         case writeFailed = 3

@@ -38,29 +38,6 @@ struct TaskMatcherTests {
 
     private var pair: TaskPair { makePair(owner: Self.owner, todo: Self.todo) }
 
-    /// Large pairs are parsed on two threads: the result is the same as parsing one document
-    /// after the other, duplicates, other owners and unmatched tasks included.
-    @Test func aLargePairParsedOnTwoThreadsMatchesTheSerialParse() {
-        var owner = "## In Progress\n", todo = "# TODO\n## In Progress\n"
-        for i in 0..<4_000 {
-            let title = i % 97 == 0 ? "Shared duplicate title" : "Task number \(i) with a longer title, caf\u{00E9} \u{2014} \(i % 13)"
-            if i % 5 != 0 { owner += "- [\(i % 3 == 0 ? "x" : " ")] \(title)\n" }
-            todo += "- [ ] \(title) [Owner: \(i % 4 == 0 ? "Backend" : "CTO")]\n"
-        }
-        let paths = PairPaths(owner: "CTO", ownerDoc: "/o.md", todo: "/t.md")
-        let ownerBytes = Array(owner.utf8), todoBytes = Array(todo.utf8)
-        #expect(ownerBytes.count + todoBytes.count >= TaskPair.parallelFrom)
-        let parallel = TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: todoBytes)
-        let serial = TaskPair(paths: paths, ownerDoc: TaskDocument(document: Document(bytes: ownerBytes)),
-                              todo: TaskDocument(document: Document(bytes: todoBytes), keyOwner: "CTO"))
-        #expect(parallel.tasks.count == serial.tasks.count)
-        #expect(parallel.tasks.map(\.id) == serial.tasks.map(\.id))
-        #expect(parallel.tasks.map { $0.owner?.line } == serial.tasks.map { $0.owner?.line })
-        #expect(parallel.tasks.map { $0.todo?.line } == serial.tasks.map { $0.todo?.line })
-        #expect(parallel.ownerDoc.entries == serial.ownerDoc.entries)
-        #expect(parallel.todo.entries == serial.todo.entries)
-    }
-
     @Test func belongsIsCaseInsensitive() {
         let d = parseTasks("- [ ] a [Owner: cto]\n- [ ] b [Owner: CTO]\n- [ ] c [Owner: CTOs]\n- [ ] d\n")
         #expect(d.entries.map { TaskMatcher.belongs($0, to: "CTO") } == [true, true, false, false])

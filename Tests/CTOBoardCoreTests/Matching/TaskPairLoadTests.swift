@@ -1,15 +1,15 @@
 import Testing
 @testable import CTOBoardCore
 
-/// `TaskPair.load`: a large pair's TODO.md is read on the thread that parses it. The result and
-/// the errors must be those of reading both first.
+/// `TaskPair.load`: the result and the errors are those of reading both documents, the owner
+/// document first, then parsing them.
 @Suite("Loading a pair from disk")
 struct TaskPairLoadTests {
-    /// An owner document large enough that any pair with it is read and parsed on two threads.
+    /// A large owner document (over 256 KiB).
     private static let largeOwner: String = {
         var doc = "# CTO\n## Pending\n**High Priority**:\n"
         var i = 0
-        while doc.utf8.count < TaskPair.parallelFrom + 1024 {
+        while doc.utf8.count < 257 * 1024 {
             doc += "- [ ] Task \(i) with a title long enough to fill the document\n"
             i += 1
         }

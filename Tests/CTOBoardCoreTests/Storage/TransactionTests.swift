@@ -351,7 +351,7 @@ struct TransactionTests {
         try FileManager.default.removeItem(atPath: box.paths.ownerDoc)
         #expect(symlink("../real/owner.md", box.paths.ownerDoc) == 0)
         let outcome = try box.session(updateLastUpdated: false).perform(.toggle("Build API"))
-        #expect(outcome.change?.kind == .toggled)
+        #expect(outcome.change.kind == .toggled)
         var st = stat()
         #expect(lstat(box.paths.ownerDoc, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, "the link is kept")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: box.paths.ownerDoc) == "../real/owner.md")

@@ -1,4 +1,4 @@
-// Times each in-process phase of `list --json` and `toggle` on a real pair, many times over,
+// Times each in-process phase of reading a pair, a sync and `toggle` on a real pair, many times over,
 // and prints the median and minimum of each in milliseconds. Nothing is written to the documents.
 //
 //   swift build -c release && .build/release/CorePhases OWNER_DOC TODO [RUNS]
@@ -39,12 +39,9 @@ for _ in 0..<runs {
     let box = todoDocument.lines[flipped.line].start + flipped.item.markOffset
     edited[box] = edited[box] == 0x20 ? 0x78 : 0x20
     _ = time("reparse TODO.md") { TaskDocument(document: Document(bytes: edited), keyOwner: paths.owner) }
-    _ = time("revise TODO.md") { TaskDocument(bytes: edited, reusing: todo) }
     let editedPair = TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: edited)
     let syncPlan = time("sync plan, 1 edit") { SyncEngine().plan(pair: editedPair, base: BaseSnapshot(owner: ownerBytes, todo: todoBytes)) }
     precondition(syncPlan.carried.count == 1)
-    let json = time("list json") { TaskListJSON.encode(pair) }
-    precondition(!json.isEmpty)
     let target = pair.tasks[pair.tasks.count / 2].id
     let change = try time("plan toggle") {
         try OperationPlanner(today: today).plan(.toggle(target), on: pair)

@@ -1,7 +1,9 @@
+import CTOBoardCore
+
 /// The stable `list --json` form of a pair (documented in the README).
-public enum TaskListJSON {
+enum TaskListJSON {
     /// `{"owner", "ownerDoc", "todo", "tasks": [...]}` with lines 1-based.
-    public static func encode(_ pair: TaskPair) -> [UInt8] {
+    static func encode(_ pair: TaskPair) -> [UInt8] {
         var w = JSONWriter(capacity: 320 * pair.tasks.count + 256)
         write(pair, to: &w)
         return w.bytes
@@ -10,7 +12,7 @@ public enum TaskListJSON {
     /// ``encode(_:)`` handed to `sink` in pieces of about `chunkSize` bytes, in order, as they
     /// are made: `list --json` at 100,000 tasks writes 5 MB, which then never exists in memory
     /// as a whole (nor as a copy of it).
-    public static func encode(_ pair: TaskPair, chunkSize: Int = 128 << 10, to sink: (UnsafeRawBufferPointer) -> Void) {
+    static func encode(_ pair: TaskPair, chunkSize: Int = 128 << 10, to sink: (UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(sink) { sink in
             var w = JSONWriter(chunkSize: chunkSize, sink: sink)
             write(pair, to: &w)

@@ -1,7 +1,9 @@
+import CTOBoardCore
+
 /// The Markdown summary `ctoboard report` prints: what was verified, completed, started, added
 /// and reprioritized, from the history. Changes later undone are left out.
-public enum WeeklyReport {
-    public static func markdown(entries: [HistoryEntry], owner: String, since: CalendarDate, today: CalendarDate) -> String {
+enum WeeklyReport {
+    static func markdown(entries: [HistoryEntry], owner: String, since: CalendarDate, today: CalendarDate) -> String {
         let undone = Set(History.stacks(entries).redo.map(\.seq))
         let recent = entries.filter { CalendarDate(iso: $0.date).map { $0 >= since } ?? false && !undone.contains($0.seq) }
         var out = "## \(owner): changes \(since.iso) to \(today.iso)\n"

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import CTOBoardCore
+import CTOBoardCore
+@testable import ctoboard
+
+private func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+/// The matched pair of two in-memory documents.
+private func makePair(owner: String, todo: String) -> TaskPair {
+    TaskPair(paths: PairPaths(owner: "CTO", ownerDoc: "/o/CTO_OWNER.md", todo: "/o/TODO.md"),
+             ownerBytes: utf8(owner), todoBytes: utf8(todo))
+}
 
 @Suite("list --json: the documented form")
 struct TaskListJSONTests {

@@ -1,6 +1,8 @@
+import CTOBoardCore
+
 /// The plain-text `list` form: tasks grouped by pane.
-public enum TaskListText {
-    public static func render(_ pair: TaskPair) -> String {
+enum TaskListText {
+    static func render(_ pair: TaskPair) -> String {
         var out = "\(pair.paths.owner): \(pair.paths.ownerDoc)\n  synced with \(pair.paths.todo)\n"
         let panes: [Pane?] = Pane.allCases.map { Optional($0) } + [nil]
         for pane in panes {

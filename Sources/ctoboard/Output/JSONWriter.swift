@@ -16,14 +16,14 @@ import Darwin
 /// Made with a sink, it hands the buffer to the sink whenever the next piece would not fit and
 /// starts again at its beginning: a large output streams through one small buffer, which stays
 /// in the cache, instead of growing a copy of the whole output in fresh memory.
-public struct JSONWriter: ~Copyable {
+struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var count = 0
     private let sink: ((UnsafeRawBufferPointer) -> Void)?
 
     /// A writer that keeps the whole output (see ``bytes``).
-    public init(capacity: Int = 4096) {
+    init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
         sink = nil
@@ -31,7 +31,7 @@ public struct JSONWriter: ~Copyable {
 
     /// A writer that hands its output to `sink` in pieces of up to `chunkSize` bytes, in order
     /// (a string longer than that is handed over alone). Call ``flush()`` at the end.
-    public init(chunkSize: Int, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    init(chunkSize: Int, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
         capacity = max(chunkSize, 64)
         base = .allocate(capacity: capacity)
         self.sink = sink
@@ -40,10 +40,10 @@ public struct JSONWriter: ~Copyable {
     deinit { base.deallocate() }
 
     /// The output so far (since the last hand-over to the sink, for a writer with one).
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Hands what is buffered to the sink, if there is one and anything is buffered.
-    public mutating func flush() {
+    mutating func flush() {
         guard let sink, count > 0 else { return }
         sink(UnsafeRawBufferPointer(start: base, count: count))
         count = 0
@@ -93,24 +93,24 @@ public struct JSONWriter: ~Copyable {
     }
 
     @inline(__always)
-    public mutating func raw(_ s: StaticString) {
+    mutating func raw(_ s: StaticString) {
         put(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// A JSON string literal.
-    public mutating func string(_ s: String) {
+    mutating func string(_ s: String) {
         var copy = s
         copy.withUTF8 { quoted(UnsafeRawBufferPointer($0)) }
     }
 
     /// A JSON string literal from UTF-8 bytes; invalid UTF-8 is written as U+FFFD, as
     /// `String(decoding:as:)` would show it.
-    public mutating func string(utf8 text: [UInt8]) {
+    mutating func string(utf8 text: [UInt8]) {
         text.withUnsafeBufferPointer { string(utf8: $0) }
     }
 
     /// ``string(utf8:)`` from a buffer.
-    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
+    mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
         let plain = text.allSatisfy { $0 < 0x80 }
         if plain {
             quoted(UnsafeRawBufferPointer(text))
@@ -145,11 +145,11 @@ public struct JSONWriter: ~Copyable {
         put(0x22)
     }
 
-    public mutating func optionalString(_ s: String?) {
+    mutating func optionalString(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
 
-    public mutating func int(_ n: Int) {
+    mutating func int(_ n: Int) {
         guard n >= 0 else {
             var text = String(n)
             text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
@@ -168,14 +168,14 @@ public struct JSONWriter: ~Copyable {
         count += digits
     }
 
-    public mutating func optionalInt(_ n: Int?) {
+    mutating func optionalInt(_ n: Int?) {
         if let n { int(n) } else { raw("null") }
     }
 
-    public mutating func bool(_ b: Bool) { if b { raw("true") } else { raw("false") } }
+    mutating func bool(_ b: Bool) { if b { raw("true") } else { raw("false") } }
 
     /// `"key":`
-    public mutating func key(_ k: StaticString) {
+    mutating func key(_ k: StaticString) {
         put(0x22)
         raw(k)
         put(0x22)

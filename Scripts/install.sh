@@ -5,7 +5,7 @@
 #   Scripts/install.sh [build|install|uninstall] [PREFIX=/usr/local] [DESTDIR=DIR] [BIN=PATH] [MANPAGE=PATH]
 #
 # build (and install, unless BIN and MANPAGE name prebuilt files) builds the binary and generates
-# the man page from the argument parser with swift-argument-parser's generate-manual plugin. Files go to
+# the man page from its argument parser with swift-argument-parser's generate-manual tool. Files go to
 # DESTDIR/PREFIX: bin/ctoboard, share/ctoboard/themes/, share/man/man1/ctoboard.1,
 # share/bash-completion/completions/ctoboard, share/zsh/site-functions/_ctoboard and
 # share/fish/vendor_completions.d/ctoboard.fish. uninstall removes exactly those files.
@@ -39,27 +39,36 @@ ZSH_COMPLETION="share/zsh/site-functions/_ctoboard"
 FISH_COMPLETION="share/fish/vendor_completions.d/ctoboard.fish"
 MAN="share/man/man1/ctoboard.1"
 
-binary() {
-  (cd "$ROOT" && swift build -c release --static-swift-stdlib --product ctoboard) ||
-    { echo "install.sh: the release build failed" >&2; exit 1; }
+# One set of build flags for both products, so they share the compiled modules: swift-argument-
+# parser's `swift package plugin generate-manual` would rebuild the whole package in release mode
+# without --static-swift-stdlib (a full rebuild, and a relinked, dynamic .build/release/ctoboard),
+# so its tool is built and run here directly, on the binary being installed.
+release() {
+  (cd "$ROOT" && swift build -c release --static-swift-stdlib --product "$1") ||
+    { echo "install.sh: the release build of $1 failed" >&2; exit 1; }
 }
 
-# The man page, generated from the argument parser. The plugin rebuilds the package in release
-# mode without --static-swift-stdlib, relinking .build/release/ctoboard, so it runs before binary().
+binary() {
+  release ctoboard
+  BIN="$ROOT/.build/release/ctoboard"
+}
+
+# The man page, generated from the argument parser of $BIN.
 manpage() {
-  (cd "$ROOT" && swift package plugin generate-manual) > /dev/null ||
-    { echo "install.sh: generating the man page failed (swift package plugin generate-manual)" >&2; exit 1; }
-  MANPAGE="$ROOT/.build/plugins/GenerateManual/outputs/ctoboard/ctoboard.1"
+  release generate-manual
+  mkdir -p "$ROOT/.build/manual"
+  "$ROOT/.build/release/generate-manual" "$BIN" --output-directory "$ROOT/.build/manual" ||
+    { echo "install.sh: generating the man page from $BIN failed" >&2; exit 1; }
+  MANPAGE="$ROOT/.build/manual/ctoboard.1"
 }
 
 case "$ACTION" in
-  build) manpage; binary ;;
+  build) binary; manpage ;;
   install)
+    if [ -z "$BIN" ]; then binary; fi
+    [ -x "$BIN" ] || { echo "install.sh: BIN=$BIN is not an executable file; build it or leave BIN unset" >&2; exit 2; }
     if [ -z "$MANPAGE" ]; then manpage; fi
-    if [ -z "$BIN" ]; then binary; BIN="$ROOT/.build/release/ctoboard"; fi
-    for f in "$BIN" "$MANPAGE"; do
-      [ -f "$f" ] || { echo "install.sh: $f does not exist; build it or leave BIN/MANPAGE unset" >&2; exit 2; }
-    done
+    [ -f "$MANPAGE" ] || { echo "install.sh: MANPAGE=$MANPAGE does not exist; leave MANPAGE unset to generate it" >&2; exit 2; }
     install -d "$DEST/bin" "$DEST/$THEMES" "$(dirname "$DEST/$MAN")" "$(dirname "$DEST/$BASH_COMPLETION")" \
       "$(dirname "$DEST/$ZSH_COMPLETION")" "$(dirname "$DEST/$FISH_COMPLETION")"
     install -m 0755 "$BIN" "$DEST/bin/ctoboard"

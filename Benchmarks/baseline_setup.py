@@ -6,8 +6,8 @@
 
 taskwarrior: every task of TODO.md becomes a pending task (description = the title,
 project = the owner, priority from the section), imported with `task import` into
-DIR/pristine with rc.confirmation=off; run.sh copies DIR/pristine to DIR/data before
-each timed `task 1 done`, so every run does the same work.
+DIR/pristine with rc.confirmation=off; DIR/rc points at DIR/data, which the caller fills
+(compare.py copies DIR/pristine there before timing `task export`).
 calcurse: every task becomes a todo line `[priority] title` in DIR/todo.
 Standard library only.
 """
@@ -62,7 +62,7 @@ def taskwarrior(todo, out):
     # Point the rc at DIR/data, the working copy the benchmark restores before each run.
     with open(rc, "w") as f:
         f.write("data.location=%s\nconfirmation=off\nnews.version=9.9.9\nhooks=off\n" % os.path.join(out, "data"))
-    print(json.dumps({"rc": rc, "pending": int(count), "tasks": len(items)}))
+    return {"rc": rc, "pending": int(count), "tasks": len(items)}
 
 
 def calcurse(todo, out):
@@ -76,13 +76,13 @@ def calcurse(todo, out):
             n += 1
     for name in ("apts", "conf"):
         open(os.path.join(out, name), "w").close()
-    print(json.dumps({"dir": out, "todos": n}))
+    return {"dir": out, "todos": n}
 
 
 def main():
     if len(sys.argv) != 4 or sys.argv[1] not in ("taskwarrior", "calcurse"):
         sys.exit(__doc__)
-    {"taskwarrior": taskwarrior, "calcurse": calcurse}[sys.argv[1]](sys.argv[2], sys.argv[3])
+    print(json.dumps({"taskwarrior": taskwarrior, "calcurse": calcurse}[sys.argv[1]](sys.argv[2], sys.argv[3])))
 
 
 if __name__ == "__main__":

@@ -154,6 +154,8 @@ extension BoardState {
             mode = .conflict(id: task.id)
         case .allOwners:
             return [.allOwners]
+        case .openOwnerDoc: return openInEditor(.owner)
+        case .openTodo: return openInEditor(.todo)
         case .switchOwner:
             guard header.ownerCount > 1 else {
                 message = Message("Only one owner in this project")

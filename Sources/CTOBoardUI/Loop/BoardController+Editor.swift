@@ -4,8 +4,13 @@ extension BoardController {
     /// E and T: opens a document in ``editor`` at the task's line, with the terminal given up
     /// until the editor exits; then syncs at once, so what was edited is carried into the other
     /// document through the sync engine, as any external edit is.
+    ///
+    /// It syncs before too: that records the documents as they are when the editor opens as the
+    /// base of the next sync, so a task renamed or removed in the editor is a rename or a removal
+    /// (without a base, as on a first run, the sync engine never deletes: it would keep both).
     mutating func openInEditor(id: String, document: SyncEngine.Side, terminal: (any Terminal)?,
                                state: inout BoardState) throws(SessionError) {
+        try sync(&state, preferences: [:], announce: false)
         let pair = try session.load()
         let name = document == .owner ? DisplayPath.relative(pair.paths.ownerDoc) : DisplayPath.relative(pair.paths.todo)
         guard let task = pair.tasks.first(where: { $0.id == id }) else {

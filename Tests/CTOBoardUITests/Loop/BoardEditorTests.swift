@@ -34,7 +34,9 @@ struct BoardEditorTests {
         // The script renames the task on the line it is given, in the file it is given.
         let script = try Self.script(in: w, #"sed "${2}s/Review all/Go over all/" "$1" > "$1.tmp" && cat "$1.tmp" > "$1" && rm "$1.tmp""#)
         let line = w.text(w.paths.todo).components(separatedBy: "\n").firstIndex { $0.contains(Self.task) }! + 1
-        let terminal = FakeTerminal(BoardLoopTests.firstSync + [.key(.char("T")), .waitFor("carried over"), .key(.char("q"))])
+        // T before the board's first sync: the one before the editor opens makes the base, so
+        // the rename is a rename, not a new task next to the old one.
+        let terminal = FakeTerminal([.key(.char("T")), .waitFor("carried over"), .key(.char("q"))])
         try Self.run(w, editor: EditorCommand(template: "'\(script)' {file} {line}", environment: [:]), terminal)
         #expect(terminal.failedWaits.isEmpty, "\(terminal.failedWaits)")
         #expect(terminal.suspendCount == 1)

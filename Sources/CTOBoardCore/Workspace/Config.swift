@@ -7,6 +7,7 @@ import TOMLKit
 /// update_last_updated = true    # set **Last Updated** lines on every change
 /// theme = "default"             # a name from themes/ or a path
 /// lock_timeout = 5              # seconds a command waits for another one
+/// mouse = true                  # clicks and the wheel on the board
 ///
 /// [[pairs]]
 /// owner = "CTO"
@@ -39,6 +40,8 @@ public struct Config: Sendable, Equatable {
     public var lockTimeout: Double = 5
     /// Board key bindings: action → keys.
     public var keys: [String: [String]] = [:]
+    /// Whether the board reads the mouse (`mouse = false` leaves clicks to the terminal).
+    public var mouse = true
 
     /// The default configuration.
     public init() {}
@@ -72,6 +75,12 @@ public struct Config: Sendable, Equatable {
                 throw ConfigError(path: path, line: line(of: "update_last_updated"), message: "`update_last_updated` must be true or false")
             }
             updateLastUpdated = b
+        }
+        if let v = table["mouse"] {
+            guard let b = v.bool else {
+                throw ConfigError(path: path, line: line(of: "mouse"), message: "`mouse` must be true or false")
+            }
+            mouse = b
         }
         if let v = table["lock_timeout"] {
             guard let d = v.double ?? v.int.map(Double.init), d >= 0 else {

@@ -20,6 +20,7 @@ extension BoardState {
             for pane in Pane.allCases { ensureVisible(pane) }
             return []
         }
+        if case .mouse(let mouse) = event { return handleMouse(mouse) }
         switch mode {
         case .normal: message = nil; return handleNormal(event)
         case .filter: return handleFilter(event)

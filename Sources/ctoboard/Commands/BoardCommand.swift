@@ -78,7 +78,7 @@ enum BoardRunner {
         do { state = try controller.makeState(keyMap: keyMap) } catch { throw error.cli }
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal()
+            terminal = try NcursesTerminal(mouse: config?.mouse ?? true)
         } catch {
             throw CLIError("\(error)", code: .badInput)
         }

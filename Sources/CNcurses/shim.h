@@ -49,6 +49,7 @@ static inline int ctob_key_btab(void) { return KEY_BTAB; }
 static inline int ctob_key_sleft(void) { return KEY_SLEFT; }
 static inline int ctob_key_sright(void) { return KEY_SRIGHT; }
 static inline int ctob_key_f(int n) { return KEY_F(n); }
+static inline int ctob_key_mouse(void) { return KEY_MOUSE; }
 static inline int ctob_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int ctob_ok(void) { return OK; }
 static inline int ctob_err(void) { return ERR; }

@@ -8,9 +8,25 @@ import Darwin
 
 /// True while curses owns the terminal; read by the signal handlers.
 nonisolated(unsafe) private var cursesActive = false
+/// True while the terminal reports the mouse; read by the signal handlers.
+nonisolated(unsafe) private var mouseReporting = false
+
+/// Writes escape sequences straight to the terminal (async-signal-safe).
+private func writeRaw(_ text: StaticString) {
+    _ = write(STDOUT_FILENO, text.utf8Start, text.utf8CodeUnitCount)
+}
+
+/// Turns mouse reporting off, if it is on.
+private func mouseReportingOff() {
+    if mouseReporting {
+        mouseReporting = false
+        writeRaw("\u{1B}[?1006l\u{1B}[?1000l")
+    }
+}
 
 /// Restores the terminal and exits; installed for SIGINT, SIGTERM and SIGHUP.
 private func restoreAndExit(_ signalNumber: Int32) {
+    mouseReportingOff()
     if cursesActive {
         cursesActive = false
         endwin()
@@ -40,6 +56,10 @@ public final class NcursesTerminal: Terminal {
     private let attrReverse: attr_t
     private let attrUnderline: attr_t
     private let attrDim: attr_t
+    /// Whether the board asked for mouse reports.
+    private let mouse: Bool
+    /// The key code curses returns for ``InputDecoder/sgrMousePrefix`` (any code no key uses).
+    private static let sgrMouseCode: Int32 = 0x7E00
 
     /// Whether the terminal can show colors (false means: use ``Theme/mono``).
     public let hasColors: Bool
@@ -51,9 +71,11 @@ public final class NcursesTerminal: Terminal {
 
     /// Takes over the terminal: locale, curses screen, raw mode, no echo, keypad, hidden cursor,
     /// default colors, a 25 ms Escape delay, and signal handlers that restore the terminal.
+    /// With `mouse`, the terminal reports clicks and the wheel (SGR 1006 encoding) while the
+    /// board runs; reporting is turned off while an editor runs and on exit.
     /// - Throws: ``TerminalError/notATerminal(stream:)`` when stdin or stdout is not a tty,
     ///   ``TerminalError/initializationFailed(_:)`` when curses cannot start.
-    public init() throws {
+    public init(mouse: Bool = true) throws {
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "stdin") }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "stdout") }
         ctob_setlocale_all()
@@ -93,6 +115,33 @@ public final class NcursesTerminal: Terminal {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { restoreAndExit($0) }
         }
+        self.mouse = mouse
+        if mouse {
+            // Replaces a terminfo `kmous` of "\e[<": the board decodes the reports itself.
+            _ = define_key(InputDecoder.sgrMousePrefix, Self.sgrMouseCode)
+            mouseReportingOn()
+        }
+    }
+
+    private func mouseReportingOn() {
+        guard mouse, !mouseReporting else { return }
+        mouseReporting = true
+        writeRaw("\u{1B}[?1000h\u{1B}[?1006h")
+    }
+
+    /// Reads the rest of a mouse report: SGR `b;x;yM` (after ``InputDecoder/sgrMousePrefix``),
+    /// or the three bytes of an X10 report (after curses' `KEY_MOUSE`, "\e[M"), which are
+    /// dropped so that they are not taken for keys.
+    private func readMouseReport(sgr: Bool) -> KeyEvent? {
+        var report = ""
+        ctob_timeout(50)
+        for _ in 0..<(sgr ? 16 : 3) {
+            var code: wint_t = 0
+            guard ctob_get_wch(&code) == ctob_ok(), let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+            report.unicodeScalars.append(scalar)
+            if sgr, scalar == "M" || scalar == "m" { return InputDecoder.decodeMouse(report) }
+        }
+        return nil
     }
 
     deinit { restore() }
@@ -190,6 +239,8 @@ public final class NcursesTerminal: Terminal {
         var code: wint_t = 0
         let status = ctob_get_wch(&code)
         if status == ctob_key_code_yes() {
+            if Int32(bitPattern: code) == Self.sgrMouseCode { return readMouseReport(sgr: true) }
+            if Int32(bitPattern: code) == ctob_key_mouse() { return readMouseReport(sgr: false) }
             let event = decoder.decode(status: .functionKey, code: UInt32(code))
             if event == .resize { invalidate() }
             return event
@@ -204,10 +255,12 @@ public final class NcursesTerminal: Terminal {
     public func suspend<T>(_ body: () throws -> T) rethrows -> T {
         guard isOpen else { return try body() }
         def_prog_mode()
+        mouseReportingOff()
         endwin()
         cursesActive = false
         defer {
             reset_prog_mode()
+            mouseReportingOn()
             cursesActive = true
             invalidate()
             wrefresh(ctob_stdscr())
@@ -220,6 +273,7 @@ public final class NcursesTerminal: Terminal {
         guard isOpen else { return }
         isOpen = false
         cursesActive = false
+        mouseReportingOff()
         endwin()
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_DFL)

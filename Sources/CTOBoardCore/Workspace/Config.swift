@@ -7,6 +7,7 @@ import TOMLKit
 /// update_last_updated = true    # set **Last Updated** lines on every change
 /// theme = "default"             # a name from themes/ or a path
 /// lock_timeout = 5              # seconds a command waits for another one
+/// mouse = true                  # clicks and the wheel on the board
 ///
 /// [[pairs]]
 /// owner = "CTO"

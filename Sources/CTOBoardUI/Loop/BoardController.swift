@@ -15,6 +15,8 @@ public struct BoardController {
     private(set) var conflicts: [String: String] = [:]
     /// Whether the board shows every owner's TODO.md tasks, read-only.
     private(set) var allOwners = false
+    /// The editor E and T open (by default `$VISUAL`, `$EDITOR` or `vi`; none of them when empty).
+    public var editor = EditorCommand(environment: [:])
 
     public var session: Session { sessions[current] }
 
@@ -92,9 +94,9 @@ public struct BoardController {
         absorbOwnWrites()
     }
 
-    /// Runs one effect against the current pair.
-    public mutating func perform(_ effect: Effect, state: inout BoardState) {
-        run(effect, state: &state)
+    /// Runs one effect against the current pair; `terminal` is given up while an editor runs.
+    public mutating func perform(_ effect: Effect, state: inout BoardState, terminal: (any Terminal)? = nil) {
+        run(effect, state: &state, terminal: terminal)
         absorbOwnWrites()
     }
 
@@ -105,7 +107,7 @@ public struct BoardController {
         watcher?.absorbOwnWrites { session.documentsMatchBase() }
     }
 
-    private mutating func run(_ effect: Effect, state: inout BoardState) {
+    private mutating func run(_ effect: Effect, state: inout BoardState, terminal: (any Terminal)?) {
         if allOwners {
             switch effect {
             case .allOwners, .syncNow, .switchOwner, .quit: break
@@ -150,6 +152,8 @@ public struct BoardController {
                 allOwners.toggle()
                 show(try session.load(), in: &state)
                 state.message = .init(allOwners ? "Every owner's tasks in TODO.md (read-only); A goes back" : "Owner: \(session.paths.owner)")
+            case .openInEditor(let id, let document):
+                try openInEditor(id: id, document: document, terminal: terminal, state: &state)
             case .quit:
                 return
             }
@@ -168,7 +172,8 @@ public struct BoardController {
     }
 
     /// Carries external edits through the sync engine and says so.
-    public mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) {
+    @discardableResult
+    public mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) -> SyncPlan {
         let result = try session.sync(preferences: preferences)
         let plan = result.plan, pair = result.pair
         conflicts = Dictionary(plan.conflicts.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })
@@ -181,6 +186,7 @@ public struct BoardController {
         } else if announce {
             state.message = .init("In sync")
         }
+        return plan
     }
 }
 

@@ -37,6 +37,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case open
     case switchOwner = "switch-owner"
     case allOwners = "all-owners"
+    case openOwnerDoc = "open-owner-doc"
+    case openTodo = "open-todo"
 
     /// Parses an action name; accepts kebab-case, snake_case and camelCase (`move_next`, `moveNext`).
     public init?(name: String) {
@@ -97,6 +99,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .open: return "resolve conflict"
         case .switchOwner: return "switch owner"
         case .allOwners: return "every owner's tasks (read-only)"
+        case .openOwnerDoc: return "open task in $EDITOR (owner doc)"
+        case .openTodo: return "open task in $EDITOR (TODO.md)"
         }
     }
 }

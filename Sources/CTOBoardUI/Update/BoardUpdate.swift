@@ -20,6 +20,7 @@ extension BoardState {
             for pane in Pane.allCases { ensureVisible(pane) }
             return []
         }
+        if case .mouse(let mouse) = event { return handleMouse(mouse) }
         switch mode {
         case .normal: message = nil; return handleNormal(event)
         case .filter: return handleFilter(event)
@@ -154,6 +155,8 @@ extension BoardState {
             mode = .conflict(id: task.id)
         case .allOwners:
             return [.allOwners]
+        case .openOwnerDoc: return openInEditor(.owner)
+        case .openTodo: return openInEditor(.todo)
         case .switchOwner:
             guard header.ownerCount > 1 else {
                 message = Message("Only one owner in this project")

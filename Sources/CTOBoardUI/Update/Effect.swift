@@ -34,6 +34,9 @@ public enum Effect: Hashable, Sendable {
     case switchOwner
     /// Show every owner's tasks of TODO.md, read-only (again: back to the owner's board).
     case allOwners
+    /// Open the task's document in the user's editor at the task's line (E: the owner document,
+    /// T: TODO.md), then carry what was edited into the other document.
+    case openInEditor(id: String, document: SyncEngine.Side)
     /// Leave the board (q, Ctrl-C).
     case quit
 }

@@ -12,6 +12,8 @@ public enum KeyEvent: Hashable, Sendable {
     case function(Int)
     /// The terminal was resized.
     case resize
+    /// A mouse click, release or wheel step (see ``InputDecoder/decodeMouse(_:)``).
+    case mouse(MouseEvent)
 
     /// Parses a key name as used in key-binding files: a single character (`"x"`, `"J"`, `"?"`),
     /// `space`, `ctrl-x`, `up`, `down`, `left`, `right`, `pgup`/`pageup`, `pgdn`/`pagedown`,
@@ -83,6 +85,7 @@ public enum KeyEvent: Hashable, Sendable {
         case .insert: return "Insert"
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
+        case .mouse: return "mouse"
         }
     }
 }

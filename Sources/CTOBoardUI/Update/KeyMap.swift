@@ -72,6 +72,8 @@ public struct KeyMap: Hashable, Sendable {
         .open: [.enter],
         .switchOwner: [.char("o")],
         .allOwners: [.char("A")],
+        .openOwnerDoc: [.char("E")],
+        .openTodo: [.char("T")],
     ])
 
     /// The action bound to a key, if any.

@@ -38,10 +38,11 @@ public enum BoardView {
         drawHeader(state, into: &buffer, theme: theme)
         let bodyTop = headerHeight
         let bodyHeight = height - headerHeight - footerHeight
+        let layout = BoardLayout(state, width: width, height: height)
         if width >= sideBySideMinWidth {
-            drawColumns(state, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
+            drawColumns(state, layout: layout, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
         } else {
-            drawTabs(state, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
+            drawTabs(state, layout: layout, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
         }
         drawFooter(state, into: &buffer, theme: theme)
         switch state.mode {
@@ -119,42 +120,31 @@ public enum BoardView {
 
     // MARK: Panes
 
-    private static func paneLabel(_ state: BoardState, _ pane: Pane, short: Bool) -> String {
+    static func paneLabel(_ state: BoardState, _ pane: Pane, short: Bool) -> String {
         let title = short ? pane.shortTitle : pane.title
         let total = state.totalCount(in: pane)
         let count = state.filterText.isEmpty ? "\(total)" : "\(state.visibleCount(in: pane))/\(total)"
         return "\(pane.ordinal + 1) \(title) (\(count))"
     }
 
-    private static func drawTabs(_ state: BoardState, into buffer: inout ScreenBuffer, top: Int, height: Int, theme: Theme) {
+    private static func drawTabs(_ state: BoardState, layout: BoardLayout, into buffer: inout ScreenBuffer, top: Int, height: Int,
+                                 theme: Theme) {
         let width = buffer.width
-        // Tab bar: long titles when they fit, short ones otherwise.
-        var labels = Pane.allCases.map { paneLabel(state, $0, short: false) }
-        let longWidth = labels.reduce(0) { $0 + DisplayWidth.width(of: $1) + 3 }
-        if longWidth > width {
-            labels = Pane.allCases.map { paneLabel(state, $0, short: true) }
-        }
         buffer.fill(x: 0, y: top, width: width, height: 1, style: theme[.paneTitle])
-        var x = 0
-        for (pane, label) in zip(Pane.allCases, labels) {
-            let active = pane == state.activePane
-            let text = active ? "[" + label + "]" : " " + label + " "
-            let style = active ? theme[.activePaneTitle] : theme[.paneTitle]
-            x += buffer.put(text, x: x, y: top, style: style, maxWidth: width - x)
-            if x < width { x += buffer.put(" ", x: x, y: top, style: theme[.paneTitle]) }
+        for tab in layout.tabs {
+            let style = tab.pane == state.activePane ? theme[.activePaneTitle] : theme[.paneTitle]
+            buffer.put(tab.text, x: tab.x, y: top, style: style, maxWidth: width - tab.x)
         }
-        drawList(state, pane: state.activePane, into: &buffer, x: 0, y: top + 1, width: width, height: height - 1,
+        guard let frame = layout.panes.first else { return }
+        drawList(state, pane: frame.pane, into: &buffer, x: frame.x, y: frame.listY, width: frame.width, height: frame.listHeight,
                  active: true, theme: theme)
     }
 
-    private static func drawColumns(_ state: BoardState, into buffer: inout ScreenBuffer, top: Int, height: Int, theme: Theme) {
-        let width = buffer.width
-        let panes = Pane.allCases
-        let separators = panes.count - 1
-        let columnWidth = (width - separators) / panes.count
-        var x = 0
-        for (index, pane) in panes.enumerated() {
-            let w = index == panes.count - 1 ? width - x : columnWidth
+    private static func drawColumns(_ state: BoardState, layout: BoardLayout, into buffer: inout ScreenBuffer, top: Int, height: Int,
+                                    theme: Theme) {
+        let panes = layout.panes
+        for (index, frame) in panes.enumerated() {
+            let pane = frame.pane, x = frame.x, w = frame.width
             let active = pane == state.activePane
             let titleStyle = active ? theme[.activePaneTitle] : theme[.paneTitle]
             buffer.fill(x: x, y: top, width: w, height: 1, style: titleStyle)
@@ -168,14 +158,12 @@ public enum BoardView {
                 ruleStyle.fg = theme[.activePaneTitle].bg == .default ? ruleStyle.fg : theme[.activePaneTitle].bg
                 buffer.setStyle(x: x, y: top + 1, width: w, height: 1, style: ruleStyle)
             }
-            drawList(state, pane: pane, into: &buffer, x: x, y: top + 2, width: w, height: height - 2,
+            drawList(state, pane: pane, into: &buffer, x: x, y: frame.listY, width: w, height: frame.listHeight,
                      active: active, theme: theme)
-            x += w
             if index < panes.count - 1 {
                 for row in top..<(top + height) {
-                    buffer.put("│", x: x, y: row, style: theme[.border])
+                    buffer.put("│", x: x + w, y: row, style: theme[.border])
                 }
-                x += 1
             }
         }
     }

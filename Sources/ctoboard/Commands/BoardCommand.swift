@@ -73,12 +73,15 @@ enum BoardRunner {
         let watcher = DocumentWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
         var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) },
                                          watcher: watcher)
+        // The template comes from the user's own config or $CTOBOARD_EDITOR (UserConfig), never from a repository.
+        controller.editor = EditorCommand(template: config?.editorCommand ?? Environment.variables[EditorCommand.templateVariable],
+                                          environment: Environment.variables)
         let keyMap = try boardOptions.keyMap(config: config)
         var state: BoardState
         do { state = try controller.makeState(keyMap: keyMap) } catch { throw error.cli }
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal()
+            terminal = try NcursesTerminal(mouse: config?.mouse ?? true)
         } catch {
             throw CLIError("\(error)", code: .badInput)
         }
@@ -87,6 +90,6 @@ enum BoardRunner {
         if let warning { state.message = .init(warning, isError: true) }
         if startInReview { _ = state.perform(.review) }
         BoardLoop.run(terminal: terminal, state: &state, theme: theme, pollMs: 100,
-                      idle: { controller.idle(&$0) }, perform: { controller.perform($0, state: &$1) })
+                      idle: { controller.idle(&$0) }, perform: { controller.perform($0, state: &$1, terminal: terminal) })
     }
 }

@@ -121,9 +121,10 @@ final class E2EWorkspace: @unchecked Sendable {
         """
     }
 
-    /// Starts the board in tmux and waits for its first frame.
-    func startBoard(width: Int = 120, height: Int = 40) throws -> TmuxSession {
-        let tmux = try TmuxSession(command: boardCommand(), width: width, height: height)
+    /// Starts the board in tmux and waits for its first frame; `environment` is exported first.
+    func startBoard(width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws -> TmuxSession {
+        let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\(BoardE2E.shellQuote($0.value)); " }.joined()
+        let tmux = try TmuxSession(command: exports + boardCommand(), width: width, height: height)
         do {
             try tmux.waitFor(text: "todo:")
         } catch {

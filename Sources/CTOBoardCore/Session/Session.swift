@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// One owner's pair, with everything that changes it: operations, sync, undo and redo, each a
 /// locked, journaled transaction over both documents. The CLI, the board and the watcher all go
 /// through here.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Crash-safe file replacement: a temp file in the same folder with the original mode, fsync,
 /// rename over, fsync the folder. Symlinks are written through to their target.
 public enum AtomicFile {

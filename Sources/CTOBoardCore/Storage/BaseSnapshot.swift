@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The last synced contents of both documents: what external edits are compared against.
 ///
 /// Version 2 starts with a short header (the checksums of both documents, itself checksummed),

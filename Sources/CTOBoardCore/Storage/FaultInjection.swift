@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Test-only fault points in the commit protocol.
 ///
 /// `CTOBOARD_FAULT=STEP` kills the process with SIGKILL when it reaches STEP;

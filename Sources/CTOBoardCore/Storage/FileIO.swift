@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reading documents as bytes with POSIX calls: no String round trip, no Foundation fallbacks.
 public enum FileIO {
     /// The largest document ctoboard reads: 32 MiB.

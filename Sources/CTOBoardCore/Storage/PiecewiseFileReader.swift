@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a record written by ``PiecewiseWriter`` straight from its file: small fields through a
 /// 64 KiB buffer, large blobs into arrays of their own, read into directly. A base snapshot
 /// stored as a renamed journal thus yields its two documents without a copy of the whole file

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The state folder: the lock, the journal, base snapshots and history.
 ///
 /// Inside a git work tree it is `<git dir>/ctoboard/`, else `.ctoboard/` beside the owner

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Watches the folders that hold some files with inotify, as hints: events only say "look
 /// again"; callers compare content. Watching the folder, not the file, catches in-place writes,
 /// rename-over saves (vim's backup-and-rename with its `4913` probe), delete-then-create and git

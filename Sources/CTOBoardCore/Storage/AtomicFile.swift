@@ -37,7 +37,7 @@ public enum AtomicFile {
         var st = stat()
         let mode: mode_t = stat(target, &st) == 0 ? (st.st_mode & 0o7777) : 0o644
         unlink(temp)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         if fd < 0 { throw WriteError(path: target, reason: FileIO.errnoText()) }
         do throws(WriteError) {
             try writeAll(fd, bytes, path: target)

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# The fault matrix: for every step of a commit (FaultInjection.steps) and for `toggle` and
+# The fault matrix: for every step of a commit (the debug binary lists them:
+# `CTOBOARD_FAULT=list ctoboard --version`) and for `toggle` and
 # `move`, kill ctoboard at that step (SIGKILL) and, separately, fail it with EIO, ENOSPC and
 # EACCES. After each case `ctoboard check` (which recovers first) must exit 0, the pair must be
-# both old or both new (byte for byte against a clean run), no `*.ctoboard-tmp`, journal or
-# second link to a replaced document (`replaced-*`) may be left, and a failure must be one line
-# on stderr naming the file. Also: a full disk (a small tmpfs), an immutable file (chattr +i)
+# both old or both new (byte for byte against a clean run), no `*.ctoboard-tmp` or journal may
+# be left, and a failure must be one line on stderr naming the file. Also: a full disk (a small tmpfs), an immutable file (chattr +i)
 # and a document replaced by a folder.
 #
-#   Scripts/fault-matrix.sh [BINARY]     (default .build/debug/ctoboard)
+#   Scripts/fault-matrix.sh [BINARY]     (default .build/debug/ctoboard; a debug build: a
+#                                         release build has no fault points)
 #
 # Prints a table of cases and exits 1 when any case fails. Each case runs in a fresh temp git
 # repository holding a copy of Examples/workspace; the steps are also run for `toggle` on a
-# generated pair of 6,000 tasks, large enough that its documents are staged on a second thread.
+# generated pair of 6,000 tasks (half a megabyte).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${1:-$root/.build/debug/ctoboard}"
@@ -22,18 +23,22 @@ if [ ! -x "$bin" ]; then
 fi
 command -v git >/dev/null || { echo "fault-matrix: needs git" >&2; exit 2; }
 exec python3 - "$bin" "$root" <<'PY'
-import atexit, json, os, re, shutil, signal, subprocess, sys, tempfile
+import atexit, json, os, shutil, signal, subprocess, sys, tempfile
 
 BIN, ROOT = sys.argv[1], sys.argv[2]
 EXAMPLE = os.path.join(ROOT, "Examples", "workspace")
 OWNER_REL = "docs/Development/CTO_OWNER.md"
 TODO_REL = "docs/Project Management/TODO.md"
-src = open(os.path.join(ROOT, "Sources/CTOBoardCore/Storage/FaultInjection.swift")).read()
-STEPS = re.findall(r'"([a-z-]+)"', re.search(r"static let steps = \[(.*?)\]", src, re.S).group(1))
-# From journal-written on, a crash is rolled forward; a failure after the renames is finished
-# by the next start (the command itself reports success).
+_listed = subprocess.run([BIN, "--version"], capture_output=True, text=True,
+                         env={**os.environ, "CTOBOARD_FAULT": "list"})
+STEPS = _listed.stdout.split()
+if _listed.returncode != 0 or "journal-written" not in STEPS or "history-stored" not in STEPS:
+    sys.exit(f"fault-matrix: {BIN} lists no fault steps (CTOBOARD_FAULT=list --version printed "
+             f"{_listed.stdout.strip()[:80]!r}): build it in debug (swift build)")
+# From journal-written on, a crash is rolled forward; a failure once the documents are renamed
+# and their folders fsynced is finished by the next start (the command itself reports success).
 COMMIT_POINT = STEPS.index("journal-written")
-FINISHED = STEPS.index("renamed-todo") + 1
+FINISHED = STEPS.index("history-stored")
 OPERATIONS = {
     "toggle": ["toggle", "Conduct security audits"],
     "move": ["move", "Document Phoenix/Elixir stack architecture", "--to", "high"],
@@ -83,7 +88,7 @@ class Workspace:
         found = []
         for d, dirs, files in os.walk(self.root):
             for f in files:
-                if f.endswith(".ctoboard-tmp") or (d.endswith("ctoboard") and (f == "journal" or f.startswith("replaced-"))):
+                if f.endswith(".ctoboard-tmp") or (d.endswith("ctoboard") and f == "journal"):
                     found.append(os.path.relpath(os.path.join(d, f), self.root))
         return found
 
@@ -136,7 +141,7 @@ def clean_run(op, source=EXAMPLE):
     return old, new
 
 
-# A pair large enough (half a megabyte) that its documents are staged on a second thread.
+# A larger pair (half a megabyte).
 LARGE = os.path.join(TMP, "large-pair")
 subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), LARGE,
                 "--tasks", "6000", "--seed", "3", "--quiet"], check=True)

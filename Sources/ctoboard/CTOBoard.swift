@@ -5,6 +5,13 @@ import CTOBoardCore
 @main
 struct CTOBoard: ParsableCommand {
     static func main() {
+        #if DEBUG
+        // The fault matrix reads the commit's steps from the binary it tests.
+        if FaultInjection.listRequested {
+            print(FaultInjection.steps.joined(separator: "\n"))
+            return
+        }
+        #endif
         let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()), root: Self.self)
         do {
             var command = try parseAsRoot(arguments)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A day in the local calendar.
 public struct CalendarDate: Sendable, Equatable, Comparable {
     public var year: Int

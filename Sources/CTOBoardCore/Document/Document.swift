@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A text document as its exact bytes, split into lines that keep their terminators.
 ///
 /// `Document` never decodes and re-encodes: the bytes it was made from are the bytes it

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A line as a dictionary key: its bytes, hashed once by ``Checksum/lanes(_:)``.
 struct LineKey: Hashable {
     let bytes: ArraySlice<UInt8>

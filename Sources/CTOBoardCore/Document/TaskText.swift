@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The text of a task line after its checkbox, taken apart into title, markers and tags.
 ///
 /// All ranges are byte offsets into ``bytes``. Tags inside backticks are part of the title: the

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A line diff between two documents (Myers' O(ND) algorithm), compared as exact bytes,
 /// terminators included.
 public enum LineDiff {

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Small byte-level helpers: ASCII case-insensitive matching without going through String.
 enum ByteSearch {
     @inline(__always)

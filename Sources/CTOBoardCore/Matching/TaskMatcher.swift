@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Pairs the owner document's tasks with the owner's tasks in TODO.md by normalized title.
 ///
 /// Tasks with equal titles within one document pair up in order: the first with the first.

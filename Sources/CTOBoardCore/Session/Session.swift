@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// One owner's pair, with everything that changes it: operations, sync, undo and redo, each a
 /// locked, journaled transaction over both documents. The CLI, the board and the watcher all go
 /// through here.
@@ -106,16 +102,34 @@ public struct Session: Sendable {
     /// Applies an operation to both documents, after carrying any external edits.
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
         try withLock { recovery throws(SessionError) in
-            var pair = try read()
-            let sync = try presync(&pair)
-            let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
-            let change: PlannedChange
-            do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
-            try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
-                       newDocuments: (change.ownerDocument, change.todoDocument),
-                       entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
-            return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
+            // Another program's write landing while the change is committed fails the commit
+            // with nothing written (changedUnderneath): plan it again on the documents as they
+            // are now, a few times.
+            var attempt = 1
+            while true {
+                do throws(SessionError) {
+                    return try perform(operation, on: read(), recovery: recovery)
+                } catch {
+                    guard case .changedUnderneath = error, attempt < Self.attemptsWhenChanged else { throw error }
+                    attempt += 1
+                }
+            }
         }
+    }
+
+    /// How many times ``perform(_:)`` plans a change when the documents keep changing under it.
+    static let attemptsWhenChanged = 5
+
+    private func perform(_ operation: TaskOperation, on read: TaskPair, recovery: PairTransaction.Recovery) throws(SessionError) -> Outcome {
+        var pair = read
+        let sync = try presync(&pair)
+        let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
+        let change: PlannedChange
+        do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
+        try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
+                   newDocuments: (change.ownerDocument, change.todoDocument),
+                   entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
+        return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
     }
 
     /// What ``sync(prefer:preferences:dryRun:)`` did, and the pair after it.
@@ -223,19 +237,16 @@ public struct Session: Sendable {
                         newDocuments: (owner: Document?, todo: Document?) = (nil, nil),
                         entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
+        var historyLine: [UInt8] = []
+        if !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo) {
+            var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
+            e.owner = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes)).map(HistoryEntry.StoredHunk.init)
+            e.todo = LineDiff.hunks(from: pair.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes)).map(HistoryEntry.StoredHunk.init)
+            historyLine = e.encodeLine()
+        }
         do {
-            // The history line and the hunks are made while the documents are staged; the
-            // journal reuses the hunks: no second diff of the documents.
-            try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo,
-                                       newOwner: ownerBytes, newTodo: todoBytes, store: store) { changes in
-                guard changes else { return PairTransaction.Prepared(historyLine: [], ownerHunks: [], todoHunks: []) }
-                var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
-                let ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes))
-                let todoHunks = LineDiff.hunks(from: pair.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes))
-                e.owner = ownerHunks.map(HistoryEntry.StoredHunk.init)
-                e.todo = todoHunks.map(HistoryEntry.StoredHunk.init)
-                return PairTransaction.Prepared(historyLine: e.encodeLine(), ownerHunks: ownerHunks, todoHunks: todoHunks)
-            }
+            try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: ownerBytes, newTodo: todoBytes,
+                                       historyLine: historyLine, store: store)
         } catch {
             switch error {
             case .write(let w): throw .write(w)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Crash-safe file replacement: a temp file in the same folder with the original mode, fsync,
 /// rename over, fsync the folder. Symlinks are written through to their target.
 public enum AtomicFile {
@@ -43,7 +37,7 @@ public enum AtomicFile {
         var st = stat()
         let mode: mode_t = stat(target, &st) == 0 ? (st.st_mode & 0o7777) : 0o644
         unlink(temp)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         if fd < 0 { throw WriteError(path: target, reason: FileIO.errnoText()) }
         do throws(WriteError) {
             try writeAll(fd, bytes, path: target)

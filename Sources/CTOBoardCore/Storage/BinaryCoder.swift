@@ -35,17 +35,17 @@ struct BinaryReader {
 
     init(_ bytes: [UInt8]) { self.init(bytes[...]) }
 
-    /// A reader past `magic` of a file written by ``BinaryWriter/seal()`` (or, for files of
-    /// earlier versions, sealed with ``Checksum/wide(_:)``); nil when the file does not start
-    /// with `magic` or its checksum does not match (torn or damaged).
-    init?(sealed bytes: [UInt8], magic: [UInt8], checksum: (ArraySlice<UInt8>) -> UInt64 = Checksum.lanes) {
+    /// A reader past `magic` of a file written by ``BinaryWriter/seal()``; nil when the file
+    /// does not start with `magic` or its seal does not match (torn or damaged).
+    init?(sealed bytes: [UInt8], magic: [UInt8]) {
         guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
         let body = bytes.dropLast(8)
         var tail = BinaryReader(bytes.suffix(8))
-        guard let sum = tail.u64(), sum == checksum(body) else { return nil }
+        guard let sum = tail.u64(), sum == Checksum.lanes(body) else { return nil }
         self.init(body)
         offset = body.startIndex + magic.count
     }
+
     init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
         offset = bytes.startIndex
@@ -67,40 +67,16 @@ struct BinaryReader {
     }
 
     mutating func string() -> String? { blob().map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Whether every field was read.
+    var atEnd: Bool { offset == bytes.endIndex }
 }
 
 /// Checksums for state files: detecting torn writes and changed documents, not security.
 enum Checksum {
-    /// A 64-bit checksum that reads eight bytes a step (FNV-1a's mixing on words, then a final
-    /// avalanche), fast enough for whole documents on every commit.
-    static func wide<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        let result = bytes.withContiguousStorageIfAvailable { buf -> UInt64 in
-            var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(buf.count)
-            let raw = UnsafeRawBufferPointer(buf)
-            var i = 0
-            let n = raw.count
-            while i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                h = (h ^ w) &* 0x100000001b3
-                h ^= h >> 29
-                i += 8
-            }
-            while i < n {
-                h = (h ^ UInt64(raw[i])) &* 0x100000001b3
-                i += 1
-            }
-            h ^= h >> 33
-            h &*= 0xff51afd7ed558ccd
-            h ^= h >> 33
-            return h
-        }
-        return result ?? wide(Array(bytes))
-    }
-
-    /// The checksum of state files from version 2 of the journal and of the base snapshot on:
-    /// the same mixing as ``wide(_:)`` in four independent lanes of eight bytes, which the
-    /// processor runs side by side (about four times the speed on whole documents), combined at
-    /// the end.
+    /// The checksum of state files (the journal's and the base snapshot's seals, the base's
+    /// header): FNV-1a's mixing on eight-byte words in four independent lanes, which the
+    /// processor runs side by side, combined at the end, then a final avalanche.
     static func lanes<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         let result = bytes.withContiguousStorageIfAvailable { buf -> UInt64 in
             let raw = UnsafeRawBufferPointer(buf)

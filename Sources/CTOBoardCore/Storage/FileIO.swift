@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reading documents as bytes with POSIX calls: no String round trip, no Foundation fallbacks.
 public enum FileIO {
     /// The largest document ctoboard reads: 32 MiB.
@@ -65,12 +57,17 @@ public enum FileIO {
         return bytes
     }
 
-    /// Whether the regular file at `path` holds exactly `bytes`. Read in 256 KiB chunks and
-    /// compared as it goes: no copy of the file is kept. False when it cannot be read.
+    /// Whether the regular file at `path` holds exactly `bytes`. False when it cannot be read.
     public static func contentEquals(at path: String, _ bytes: [UInt8]) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return false }
         defer { close(fd) }
+        return contentEquals(fd: fd, bytes)
+    }
+
+    /// Whether the regular file open at `fd` holds exactly `bytes`, read from its start (with
+    /// `pread`: the file offset is left alone) in 256 KiB chunks and compared as it goes.
+    static func contentEquals(fd: Int32, _ bytes: [UInt8]) -> Bool {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
         let chunk = 262_144
@@ -79,7 +76,7 @@ public enum FileIO {
         return bytes.withUnsafeBytes { expected -> Bool in
             var offset = 0
             while true {
-                let n = read(fd, buffer, chunk)
+                let n = pread(fd, buffer, chunk, off_t(offset))
                 if n < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -89,6 +86,21 @@ public enum FileIO {
                 guard offset + n <= expected.count, memcmp(buffer, expected.baseAddress! + offset, n) == 0 else { return false }
                 offset += n
             }
+        }
+    }
+
+    /// Everything in the file open at `fd`, read from its start; nil when a read fails.
+    static func readAll(fd: Int32) -> [UInt8]? {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 262_144)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(out.count)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return out }
+            out += chunk[0..<n]
         }
     }
 

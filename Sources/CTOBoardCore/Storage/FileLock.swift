@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An exclusive `flock` on a dedicated lock file that is never replaced. The kernel drops it when
 /// the process dies.
 public final class FileLock: @unchecked Sendable {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The history file: one JSON line per transaction, appended. Undo and redo work from it across
 /// restarts.

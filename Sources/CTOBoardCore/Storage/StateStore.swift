@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The state folder: the lock, the journal, base snapshots and history.
 ///
 /// Inside a git work tree it is `<git dir>/ctoboard/`, else `.ctoboard/` beside the owner
@@ -34,13 +28,6 @@ public struct StateStore: Sendable {
 
     public var lockPath: String { Paths.join(folder, "lock") }
     public var journalPath: String { Paths.join(folder, "journal") }
-    /// The last base snapshot replaced, kept for the next journal to be written into (see
-    /// ``PairTransaction``). Never read; any content.
-    public var sparePath: String { Paths.join(folder, "spare") }
-    /// A second link to a document being replaced (`owner` or `todo`), removed once the
-    /// commit is done (see ``PairTransaction``).
-    func replacedPath(_ which: String) -> String { Paths.join(folder, "replaced-\(which)") }
-
     /// A short name for a pair's own files.
     public static func pairName(_ pair: PairPaths) -> String {
         let key = pair.owner.lowercased() + "\u{0}" + pair.ownerDoc + "\u{0}" + pair.todo

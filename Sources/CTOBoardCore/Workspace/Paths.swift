@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Path helpers on plain strings: joining, parents, the git work tree and git dir.
 public enum Paths {
     /// `a/b`, without doubling the slash; an absolute `b` wins.

@@ -1,11 +1,6 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
 #endif
-
 /// A minimal JSON writer that keeps keys in the order written, for ctoboard's stable `--json`.
 ///
 /// It writes into a buffer it owns, with plain pointer stores: `list --json` writes about twenty

@@ -3,10 +3,11 @@ import Testing
 
 @Suite("Config: mouse")
 struct ConfigMouseTests {
-    @Test("mouse is on unless the config says mouse = false")
+    @Test("mouse is left to the default unless the config says mouse = false")
     func mouse() throws {
-        #expect(Config().mouse)
-        #expect(try Config(text: "owner = \"CTO\"\n", path: "/p/.ctoboard.toml").mouse)
+        #expect(Config().mouse == nil)
+        #expect(try Config(text: "owner = \"CTO\"\n", path: "/p/.ctoboard.toml").mouse == nil)
+        #expect(try Config(text: "mouse = true\n", path: "/p/.ctoboard.toml").mouse == true)
         #expect(try Config(text: "mouse = false\n", path: "/p/.ctoboard.toml").mouse == false)
     }
 

@@ -52,6 +52,42 @@ struct ConcurrencyTests {
         #expect(try ws.ctoboard(["check"]).status == 0)
     }
 
+    /// Another program appends a line to TODO.md while a toggle is between checking the
+    /// documents and replacing them (paused there 200 ms, after the commit point: the journal
+    /// is on disk): the line survives, and the toggle, planned again, goes through. Without
+    /// the check after the rename, every one of these lines was lost.
+    @Test func anAppendByAnotherProgramBeforeTheRenameSurvives() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let journal = ws.stateFolder + "/journal"
+        for n in 1...3 {
+            let toggled = DispatchGroup()
+            let result = LockedResults(count: 1)
+            DispatchQueue.global().async(group: toggled) {
+                do {
+                    result.append(0, try ws.ctoboard(["toggle", "Conduct security audits"], env: ["CTOBOARD_DELAY": "journal-synced:200"]))
+                } catch { Issue.record("\(error)") }
+            }
+            // The journal appears at the commit point; the rename is 200 ms later.
+            let deadline = Date().addingTimeInterval(20)
+            while !FileManager.default.fileExists(atPath: journal) && Date() < deadline { usleep(1_000) }
+            #expect(FileManager.default.fileExists(atPath: journal), "the toggle reached its commit point")
+            let fd = open(ws.todo, O_WRONLY | O_APPEND)
+            let line = Array("- note \(n) from another program\n".utf8)
+            _ = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+            close(fd)
+            toggled.wait()
+            for r in result.all.joined() { #expect(r.status == 0, "\(r)") }
+            let todo = String(decoding: ws.todoBytes, as: UTF8.self)
+            for k in 1...n { #expect(todo.contains("- note \(k) from another program\n"), "line \(k) lost") }
+            #expect(checkbox("Conduct security audits", in: ws.todoBytes) == (n % 2 == 1))
+            #expect(checkbox("Conduct security audits", in: ws.ownerBytes) == (n % 2 == 1))
+        }
+        #expect(try ws.ctoboard(["check"]).status == 0)
+        #expect(!ws.hasJournal)
+        #expect(ws.leftoverTemps.isEmpty)
+    }
+
     @Test func heldLockMakesACommandGiveUp() throws {
         let ws = try Workspace()
         defer { ws.remove() }

@@ -69,6 +69,9 @@ public struct BoardState: Sendable {
     public private(set) var viewportWidth: Int
     /// Terminal height last reported with ``setViewport(width:height:)``.
     public private(set) var viewportHeight: Int
+    /// Whether the detail area of the selected task is shown (when the terminal is tall enough,
+    /// see ``BoardView/detailMinHeight``); `i` toggles it.
+    public private(set) var showDetails: Bool
 
     /// Creates a board showing `tasks`, with the first non-empty pending or in-progress pane active.
     public init(tasks: [BoardTask], header: HeaderInfo = HeaderInfo(), keyMap: KeyMap = .default,
@@ -92,6 +95,7 @@ public struct BoardState: Sendable {
         self.keyMap = keyMap
         self.viewportWidth = viewportWidth
         self.viewportHeight = viewportHeight
+        self.showDetails = true
         reload(tasks: tasks)
         if let firstBusy = [Pane.inProgress, .high, .medium, .low, .completed].first(where: { !paneIndices[$0.ordinal].isEmpty }) {
             activePane = firstBusy
@@ -224,12 +228,18 @@ public struct BoardState: Sendable {
 
     /// Keeps the selection of a pane inside the list area computed from the viewport.
     mutating func ensureVisible(_ pane: Pane) {
-        let height = BoardView.listHeight(width: viewportWidth, height: viewportHeight)
+        let height = BoardView.listHeight(self, width: viewportWidth, height: viewportHeight)
         scroll[pane.ordinal] = effectiveScroll(in: pane, listHeight: height)
     }
 
     /// Rows in one page of the list, from the viewport.
-    var pageSize: Int { max(1, BoardView.listHeight(width: viewportWidth, height: viewportHeight)) }
+    var pageSize: Int { max(1, BoardView.listHeight(self, width: viewportWidth, height: viewportHeight)) }
+
+    /// Shows or hides the detail area, keeping every selection in view.
+    public mutating func toggleDetails() {
+        showDetails.toggle()
+        for pane in Pane.allCases { ensureVisible(pane) }
+    }
 
     private mutating func applyFilter(previous: String?) {
         let query = Array(BoardState.searchForm(filterText).utf8)

@@ -32,6 +32,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case filter
     case sync
     case review
+    case details
     case help
     case quit
     case open
@@ -92,6 +93,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .filter: return "filter as you type"
         case .sync: return "sync now"
         case .review: return "weekly review"
+        case .details: return "show/hide details"
         case .help: return "this help"
         case .quit: return "quit"
         case .open: return "resolve conflict"

@@ -143,6 +143,13 @@ extension BoardState {
             } else {
                 mode = .review(session)
             }
+        case .details:
+            toggleDetails()
+            if showDetails && viewportHeight < BoardView.detailMinHeight {
+                message = Message("Details need a terminal of \(BoardView.detailMinHeight) rows or more")
+            } else {
+                message = Message(showDetails ? "Details shown" : "Details hidden")
+            }
         case .help: mode = .help
         case .quit: return [.quit]
         case .open:

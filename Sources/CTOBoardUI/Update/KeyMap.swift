@@ -67,6 +67,7 @@ public struct KeyMap: Hashable, Sendable {
         .filter: [.char("/")],
         .sync: [.char("r")],
         .review: [.char("R")],
+        .details: [.char("i")],
         .help: [.char("?")],
         .quit: [.char("q"), .ctrl("c")],
         .open: [.enter],

@@ -18,11 +18,30 @@ public enum BoardView {
 
     static let headerHeight = 2
     static let footerHeight = 2
+    /// The detail area of the selected task is shown from this terminal height on.
+    public static let detailMinHeight = 24
+    /// Rows of the detail area: a rule and six lines.
+    static let detailAreaHeight = 7
 
-    /// Rows available for tasks in each pane at a terminal size.
+    /// Rows available for tasks in each pane at a terminal size, with the default view options.
     public static func listHeight(width: Int, height: Int) -> Int {
-        let chrome = headerHeight + footerHeight + (width >= sideBySideMinWidth ? 2 : 1)
-        return max(0, height - chrome)
+        listHeight(BoardState(tasks: []), width: width, height: height)
+    }
+
+    /// Rows available for tasks in each pane when drawing `state` at a terminal size.
+    public static func listHeight(_ state: BoardState, width: Int, height: Int) -> Int {
+        let chrome = headerHeight + footerHeight + (usesColumns(state, width: width) ? 2 : 1)
+        return max(0, height - chrome - detailHeight(state, height: height))
+    }
+
+    /// Whether the panes are drawn side by side.
+    static func usesColumns(_ state: BoardState, width: Int) -> Bool {
+        width >= sideBySideMinWidth
+    }
+
+    /// Rows taken by the detail area (0 when hidden or the terminal is too short).
+    static func detailHeight(_ state: BoardState, height: Int) -> Int {
+        state.showDetails && height >= detailMinHeight ? detailAreaHeight : 0
     }
 
     /// Renders the board.
@@ -37,11 +56,15 @@ public enum BoardView {
         }
         drawHeader(state, into: &buffer, theme: theme)
         let bodyTop = headerHeight
-        let bodyHeight = height - headerHeight - footerHeight
-        if width >= sideBySideMinWidth {
+        let details = detailHeight(state, height: height)
+        let bodyHeight = height - headerHeight - footerHeight - details
+        if usesColumns(state, width: width) {
             drawColumns(state, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
         } else {
             drawTabs(state, into: &buffer, top: bodyTop, height: bodyHeight, theme: theme)
+        }
+        if details > 0 {
+            drawDetails(state, into: &buffer, top: bodyTop + bodyHeight, height: details, theme: theme)
         }
         drawFooter(state, into: &buffer, theme: theme)
         switch state.mode {
@@ -257,6 +280,74 @@ public enum BoardView {
         return result
     }
 
+    // MARK: Details
+
+    /// The detail area: a rule naming the task's id, then the lines of ``detailLines(_:width:)``.
+    private static func drawDetails(_ state: BoardState, into buffer: inout ScreenBuffer, top: Int, height: Int, theme: Theme) {
+        let width = buffer.width
+        let label = "─ Details (\(state.keyMap.keyNames(for: .details)) hides) "
+        buffer.put(label + String(repeating: "─", count: max(0, width - DisplayWidth.width(of: label))),
+                   x: 0, y: top, style: theme[.border], maxWidth: width)
+        guard let task = state.selectedTask else {
+            buffer.put(" No task selected", x: 0, y: top + 1, style: theme[.dim], maxWidth: width)
+            return
+        }
+        let lines = detailLines(task, header: state.header, width: width - 2, maxLines: height - 1)
+        for (row, line) in lines.enumerated() {
+            let style = row == 0 || line.isTitle ? theme[.normal].adding(.bold) : theme[.normal]
+            buffer.put(" " + line.text, x: 0, y: top + 1 + row, style: style, maxWidth: width)
+        }
+    }
+
+    /// One line of the detail area.
+    struct DetailLine: Hashable {
+        var text: String
+        var isTitle = false
+    }
+
+    /// What the detail area says about a task, in order: the full title wrapped; state, pane and
+    /// group; the task's line in each document and the verified date; for a conflict, both
+    /// versions. The title gives up lines first when there is not room for everything.
+    static func detailLines(_ task: BoardTask, header: HeaderInfo, width: Int, maxLines: Int) -> [DetailLine] {
+        var facts: [String] = []
+        var status = "State: " + stateName(task)
+        if task.critical { status += " · CRITICAL" }
+        if task.conflict != nil { status += " · CONFLICT" }
+        status += " · Pane: " + task.pane.title
+        if let group = task.group { status += " · Group: " + sanitize(group) }
+        facts.append(status)
+        var places: [String] = []
+        if let line = task.ownerLine { places.append("\(fileName(header.ownerDocPath, fallback: "owner doc")):\(line)") }
+        if let line = task.todoLine { places.append("\(fileName(header.todoPath, fallback: "TODO.md")):\(line)") }
+        if !task.inTodo { places.append("not in TODO.md") } else if !task.inOwnerDoc { places.append("not in the owner document") }
+        var where_ = places.isEmpty ? "" : "Lines: " + places.joined(separator: " · ")
+        if let date = task.verifiedDate { where_ += (where_.isEmpty ? "" : " · ") + "Verified " + date }
+        if !where_.isEmpty { facts.append(where_) }
+        if task.conflict != nil {
+            facts.append("Conflict · owner doc: " + (task.ownerVersion.map(sanitize) ?? "deleted"))
+            facts.append("Conflict · TODO.md:   " + (task.todoVersion.map(sanitize) ?? "deleted"))
+        }
+        // Sub-items (a later change) go here, after the facts: one line each, indented.
+        let titleRoom = max(1, maxLines - facts.count)
+        let title = TextWrap.wrap(sanitize(task.title), width: width, maxLines: titleRoom).map { DetailLine(text: $0, isTitle: true) }
+        let rest = facts.map { DetailLine(text: DisplayWidth.truncate($0, toWidth: width)) }
+        return Array((title + rest).prefix(maxLines))
+    }
+
+    /// The word the board uses for a task's state.
+    static func stateName(_ task: BoardTask) -> String {
+        switch task.state {
+        case .open: return task.pane == .inProgress ? "in progress" : "open"
+        case .done: return "done"
+        case .verify: return "awaiting verification"
+        }
+    }
+
+    private static func fileName(_ path: String, fallback: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? ""
+        return name.isEmpty ? fallback : name
+    }
+
     // MARK: Footer
 
     private static func drawFooter(_ state: BoardState, into buffer: inout ScreenBuffer, theme: Theme) {
@@ -314,6 +405,7 @@ public enum BoardView {
             (first(.start), "start"),
             (first(.undo), "undo"),
             (first(.review), "review"),
+            (first(.details), "details"),
         ]
         drawHints(" " + hints.map { "\($0.0) \($0.1)" }.joined(separator: "  "), into: &buffer, y: hintsY, theme: theme)
     }

@@ -8,7 +8,7 @@ struct BoardController {
     var sessions: [Session]
     var current = 0
     /// Conflict ids → description, from the last sync.
-    private(set) var conflicts: [String: String] = [:]
+    private(set) var conflicts: [String: SyncConflict] = [:]
     /// Whether the board shows every owner's TODO.md tasks, read-only.
     private(set) var allOwners = false
 
@@ -27,11 +27,7 @@ struct BoardController {
     /// The view models of a pair's tasks; tasks whose section is unknown are not shown.
     func tasks(_ pair: TaskPair) -> [BoardTask] {
         if allOwners { return everyOwnersTasks(pair) }
-        return pair.tasks.compactMap { t -> BoardTask? in
-            guard let pane = t.pane else { return nil }
-            return BoardTask(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical,
-                             group: t.group, conflict: conflicts[t.id], inOwnerDoc: t.owner != nil, inTodo: t.todo != nil)
-        }
+        return pair.tasks.compactMap { BoardTask($0, conflict: conflicts[$0.id]) }
     }
 
     /// Every task of TODO.md with its owner in front, for the read-only view.
@@ -141,7 +137,7 @@ struct BoardController {
     mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) {
         let result = try session.sync(preferences: preferences)
         let plan = result.plan, pair = result.pair
-        conflicts = Dictionary(plan.conflicts.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })
+        conflicts = Dictionary(plan.conflicts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let merged = !plan.carried.isEmpty
         show(pair, in: &state, status: merged ? "external change merged" : nil)
         if merged {

@@ -121,10 +121,10 @@ import Testing
     }
 
     @Test func helpOverlayListsBindingsFromKeyMap() throws {
-        var state = Fixtures.state(width: 100, height: 40)
+        var state = Fixtures.state(width: 100, height: 44)
         state.keyMap = try KeyMap.default.applying(toml: "[keys]\ntoggle = \"x\"\n")
         _ = state.press(.char("?"))
-        let screen = BoardView.render(state, width: 100, height: 40).plainText()
+        let screen = BoardView.render(state, width: 100, height: 44).plainText()
         #expect(screen.contains("Keys (any key closes)"))
         #expect(screen.contains("x  "))
         #expect(screen.contains("toggle done"))

@@ -1,0 +1,22 @@
+import CTOBoardCore
+import CTOBoardUI
+
+extension BoardTask {
+    /// The board's view of a matched task: where it is in each document, its verified date and,
+    /// in a conflict, both versions. Nil when its section is unknown (not shown on the board).
+    init?(_ t: MatchedTask, conflict: SyncConflict?) {
+        guard let pane = t.pane else { return nil }
+        self.init(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical, group: t.group,
+                  conflict: conflict?.summary, inOwnerDoc: t.owner != nil, inTodo: t.todo != nil,
+                  ownerLine: t.owner.map { $0.line + 1 }, todoLine: t.todo.map { $0.line + 1 }, verifiedDate: BoardTask.verifiedDate(t.primary),
+                  ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion)
+    }
+
+    /// "2026-01-12" from a `(verified 2026-01-12)` marker.
+    static func verifiedDate(_ entry: TaskEntry) -> String? {
+        guard let range = entry.text.verified else { return nil }
+        let marker = String(decoding: entry.text.bytes[range], as: UTF8.self)
+        let date = marker.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "-" }
+        return date.isEmpty ? nil : String(date)
+    }
+}

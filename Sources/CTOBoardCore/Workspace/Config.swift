@@ -7,6 +7,7 @@ import TOMLKit
 /// update_last_updated = true    # set **Last Updated** lines on every change
 /// theme = "default"             # a name from themes/ or a path
 /// lock_timeout = 5              # seconds a command waits for another one
+/// layout = "auto"               # the board: "auto", "columns" or "tabs"
 ///
 /// [[pairs]]
 /// owner = "CTO"
@@ -39,6 +40,8 @@ public struct Config: Sendable, Equatable {
     public var lockTimeout: Double = 5
     /// Board key bindings: action → keys.
     public var keys: [String: [String]] = [:]
+    /// The board's default layout: "auto" (side by side from 120 columns), "columns" or "tabs".
+    public var layout: String?
 
     /// The default configuration.
     public init() {}
@@ -67,6 +70,10 @@ public struct Config: Sendable, Equatable {
         }
         owner = try string(table["owner"], "owner")
         theme = try string(table["theme"], "theme")
+        layout = try string(table["layout"], "layout")
+        if let layout, !["auto", "columns", "tabs"].contains(layout) {
+            throw ConfigError(path: path, line: line(of: "layout"), message: "`layout` must be \"auto\", \"columns\" or \"tabs\"")
+        }
         if let v = table["update_last_updated"] {
             guard let b = v.bool else {
                 throw ConfigError(path: path, line: line(of: "update_last_updated"), message: "`update_last_updated` must be true or false")

@@ -72,6 +72,10 @@ public struct BoardState: Sendable {
     /// Whether the detail area of the selected task is shown (when the terminal is tall enough,
     /// see ``BoardView/detailMinHeight``); `i` toggles it.
     public private(set) var showDetails: Bool
+    /// The default arrangement of the panes (from the `layout` config key).
+    public var layout: BoardLayout { didSet { for pane in Pane.allCases { ensureVisible(pane) } } }
+    /// Zoom (`z`): only the focused pane, at full width, whatever the layout.
+    public private(set) var zoomed: Bool
 
     /// Creates a board showing `tasks`, with the first non-empty pending or in-progress pane active.
     public init(tasks: [BoardTask], header: HeaderInfo = HeaderInfo(), keyMap: KeyMap = .default,
@@ -96,6 +100,8 @@ public struct BoardState: Sendable {
         self.viewportWidth = viewportWidth
         self.viewportHeight = viewportHeight
         self.showDetails = true
+        self.layout = .auto
+        self.zoomed = false
         reload(tasks: tasks)
         if let firstBusy = [Pane.inProgress, .high, .medium, .low, .completed].first(where: { !paneIndices[$0.ordinal].isEmpty }) {
             activePane = firstBusy
@@ -234,6 +240,12 @@ public struct BoardState: Sendable {
 
     /// Rows in one page of the list, from the viewport.
     var pageSize: Int { max(1, BoardView.listHeight(self, width: viewportWidth, height: viewportHeight)) }
+
+    /// Shows only the focused pane, or goes back to the layout.
+    public mutating func toggleZoom() {
+        zoomed.toggle()
+        for pane in Pane.allCases { ensureVisible(pane) }
+    }
 
     /// Shows or hides the detail area, keeping every selection in view.
     public mutating func toggleDetails() {

@@ -33,6 +33,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case sync
     case review
     case details
+    case zoom
     case help
     case quit
     case open
@@ -94,6 +95,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .sync: return "sync now"
         case .review: return "weekly review"
         case .details: return "show/hide details"
+        case .zoom: return "zoom: only this pane"
         case .help: return "this help"
         case .quit: return "quit"
         case .open: return "resolve conflict"

@@ -150,6 +150,9 @@ extension BoardState {
             } else {
                 message = Message(showDetails ? "Details shown" : "Details hidden")
             }
+        case .zoom:
+            toggleZoom()
+            message = Message(zoomed ? "Zoom: only \(activePane.title); \(keyMap.keyNames(for: .zoom)) goes back" : "Zoom off")
         case .help: mode = .help
         case .quit: return [.quit]
         case .open:

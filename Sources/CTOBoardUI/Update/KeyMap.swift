@@ -68,6 +68,7 @@ public struct KeyMap: Hashable, Sendable {
         .sync: [.char("r")],
         .review: [.char("R")],
         .details: [.char("i")],
+        .zoom: [.char("z")],
         .help: [.char("?")],
         .quit: [.char("q"), .ctrl("c")],
         .open: [.enter],

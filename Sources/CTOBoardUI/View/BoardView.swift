@@ -36,7 +36,12 @@ public enum BoardView {
 
     /// Whether the panes are drawn side by side.
     static func usesColumns(_ state: BoardState, width: Int) -> Bool {
-        width >= sideBySideMinWidth
+        if state.zoomed { return false }
+        switch state.layout {
+        case .auto: return width >= sideBySideMinWidth
+        case .columns: return true
+        case .tabs: return false
+        }
     }
 
     /// Rows taken by the detail area (0 when hidden or the terminal is too short).
@@ -143,10 +148,24 @@ public enum BoardView {
     // MARK: Panes
 
     private static func paneLabel(_ state: BoardState, _ pane: Pane, short: Bool) -> String {
-        let title = short ? pane.shortTitle : pane.title
+        "\(pane.ordinal + 1) \(short ? pane.shortTitle : pane.title) \(paneCount(state, pane))"
+    }
+
+    private static func paneCount(_ state: BoardState, _ pane: Pane) -> String {
         let total = state.totalCount(in: pane)
-        let count = state.filterText.isEmpty ? "\(total)" : "\(state.visibleCount(in: pane))/\(total)"
-        return "\(pane.ordinal + 1) \(title) (\(count))"
+        return "(" + (state.filterText.isEmpty ? "\(total)" : "\(state.visibleCount(in: pane))/\(total)") + ")"
+    }
+
+    /// A pane label that fits `width` cells: the long name, else the short one, else the name
+    /// cut; the count is never cut.
+    static func fittedPaneLabel(_ state: BoardState, _ pane: Pane, prefix: String, width: Int) -> String {
+        let long = prefix + paneLabel(state, pane, short: false)
+        if DisplayWidth.width(of: long) <= width { return long }
+        let short = prefix + paneLabel(state, pane, short: true)
+        if DisplayWidth.width(of: short) <= width { return short }
+        let count = " " + paneCount(state, pane)
+        let name = DisplayWidth.truncate(prefix + "\(pane.ordinal + 1) " + pane.shortTitle, toWidth: max(0, width - DisplayWidth.width(of: count)))
+        return DisplayWidth.truncate(name + count, toWidth: width)
     }
 
     private static func drawTabs(_ state: BoardState, into buffer: inout ScreenBuffer, top: Int, height: Int, theme: Theme) {
@@ -181,8 +200,8 @@ public enum BoardView {
             let active = pane == state.activePane
             let titleStyle = active ? theme[.activePaneTitle] : theme[.paneTitle]
             buffer.fill(x: x, y: top, width: w, height: 1, style: titleStyle)
-            let label = (active ? "▶ " : "  ") + paneLabel(state, pane, short: false)
-            buffer.put(DisplayWidth.truncate(label, toWidth: w), x: x, y: top, style: titleStyle)
+            let label = fittedPaneLabel(state, pane, prefix: active ? "▶ " : "  ", width: w)
+            buffer.put(label, x: x, y: top, style: titleStyle, maxWidth: w)
             let rule = String(repeating: active ? "━" : "─", count: max(0, w))
             buffer.put(rule, x: x, y: top + 1, style: active ? theme[.activePaneTitle].adding(.bold) : theme[.border], maxWidth: w)
             if active {
@@ -405,6 +424,7 @@ public enum BoardView {
             (first(.start), "start"),
             (first(.undo), "undo"),
             (first(.review), "review"),
+            (first(.zoom), "zoom"),
             (first(.details), "details"),
         ]
         drawHints(" " + hints.map { "\($0.0) \($0.1)" }.joined(separator: "  "), into: &buffer, y: hintsY, theme: theme)

@@ -21,7 +21,9 @@ struct BoardController {
     /// The board state for the current pair.
     func makeState(keyMap: KeyMap) throws(SessionError) -> BoardState {
         let pair = try session.load()
-        return BoardState(tasks: tasks(pair), header: header(pair, status: nil), keyMap: keyMap)
+        var state = BoardState(tasks: tasks(pair), header: header(pair, status: nil), keyMap: keyMap)
+        state.layout = session.config.layout.flatMap(BoardLayout.init(rawValue:)) ?? .auto
+        return state
     }
 
     /// The view models of a pair's tasks; tasks whose section is unknown are not shown.

@@ -74,6 +74,8 @@ public struct BoardState: Sendable {
     public private(set) var showDetails: Bool
     /// The default arrangement of the panes (from the `layout` config key).
     public var layout: BoardLayout { didSet { for pane in Pane.allCases { ensureVisible(pane) } } }
+    /// First row of the help overlay shown (it scrolls when the terminal is short).
+    public internal(set) var helpScroll: Int
     /// Zoom (`z`): only the focused pane, at full width, whatever the layout.
     public private(set) var zoomed: Bool
 
@@ -102,6 +104,7 @@ public struct BoardState: Sendable {
         self.showDetails = true
         self.layout = .auto
         self.zoomed = false
+        self.helpScroll = 0
         reload(tasks: tasks)
         if let firstBusy = [Pane.inProgress, .high, .medium, .low, .completed].first(where: { !paneIndices[$0.ordinal].isEmpty }) {
             activePane = firstBusy

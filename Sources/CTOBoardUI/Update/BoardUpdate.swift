@@ -25,9 +25,7 @@ extension BoardState {
         case .filter: return handleFilter(event)
         case .editor(let editor, let purpose): return handleEditor(event, editor: editor, purpose: purpose)
         case .confirmDelete(let id): return handleConfirmDelete(event, id: id)
-        case .help:
-            mode = .normal
-            return event == .ctrl("c") ? [.quit] : []
+        case .help: return handleHelp(event)
         case .conflict(let id): return handleConflict(event, id: id)
         case .review(let session): return handleReview(event, session: session)
         }
@@ -153,7 +151,9 @@ extension BoardState {
         case .zoom:
             toggleZoom()
             message = Message(zoomed ? "Zoom: only \(activePane.title); \(keyMap.keyNames(for: .zoom)) goes back" : "Zoom off")
-        case .help: mode = .help
+        case .help:
+            helpScroll = 0
+            mode = .help
         case .quit: return [.quit]
         case .open:
             guard let task else { return noTask() }
@@ -194,6 +194,27 @@ extension BoardState {
     private mutating func activate(_ pane: Pane) {
         activePane = pane
         ensureVisible(pane)
+    }
+
+    // MARK: Help
+
+    private mutating func handleHelp(_ event: KeyEvent) -> [Effect] {
+        let page = max(1, BoardView.helpPageHeight(self, width: viewportWidth, height: viewportHeight) - 1)
+        let last = BoardView.helpMaxScroll(self, width: viewportWidth, height: viewportHeight)
+        switch event {
+        case .char("j"), .down: helpScroll += 1
+        case .char("k"), .up: helpScroll -= 1
+        case .pageDown: helpScroll += page
+        case .pageUp: helpScroll -= page
+        case .home, .char("g"): helpScroll = 0
+        case .end, .char("G"): helpScroll = last
+        case .ctrl("c"): return [.quit]
+        default:
+            mode = .normal
+            return []
+        }
+        helpScroll = min(max(0, helpScroll), last)
+        return []
     }
 
     // MARK: Filter

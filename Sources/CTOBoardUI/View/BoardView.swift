@@ -506,34 +506,66 @@ public enum BoardView {
         return (x + 2, y + 1, max(0, w - 4), max(0, h - 2))
     }
 
-    private static func drawHelp(_ state: BoardState, into buffer: inout ScreenBuffer, theme: Theme) {
-        let keyMap = state.keyMap
-        let entries = Action.allCases.map { action in
-            (keyMap.keyNames(for: action, separator: " "), action.summary)
+    /// The help overlay's rows at a terminal size: one row per action with every key bound to it
+    /// (two actions per row when the terminal is wide enough and one column would not fit), the
+    /// rows shown at once, and the inner width of the box.
+    static func helpLayout(_ state: BoardState, width: Int, height: Int) -> (rows: [String], page: Int, innerWidth: Int) {
+        let entries = Action.allCases.map { action -> (String, String) in
+            let keys = state.keyMap.keyNames(for: action, separator: " ")
+            return (keys.isEmpty ? "(unbound)" : keys, action.summary)
         }
-        let keyWidth = min(18, entries.map { DisplayWidth.width(of: $0.0) }.max() ?? 8)
-        let entryWidth = keyWidth + 2 + (entries.map { DisplayWidth.width(of: $0.1) }.max() ?? 20)
-        let maxInnerHeight = buffer.height - 4
-        let twoColumns = entries.count > maxInnerHeight && buffer.width >= 2 * entryWidth + 10
-        let columns = twoColumns ? 2 : 1
-        let perColumn = (entries.count + columns - 1) / columns
-        let innerWidth = columns * entryWidth + (columns - 1) * 3
-        let box = drawBox(title: "Keys (any key closes)", width: innerWidth + 4, height: min(perColumn, maxInnerHeight) + 2,
-                          into: &buffer, theme: theme)
-        let style = theme[.overlay]
-        let keyStyle = theme[.overlay].adding(.bold)
-        for (index, entry) in entries.enumerated() {
-            let column = index / perColumn
-            let row = index % perColumn
-            guard row < box.height else {
-                if column == columns - 1, row == box.height { buffer.put("…", x: box.x, y: box.y + box.height - 1, style: style) }
-                continue
+        let keyWidth = min(24, entries.map { DisplayWidth.width(of: $0.0) }.max() ?? 8)
+        let texts = entries.map { entry -> String in
+            let pad = max(0, keyWidth - DisplayWidth.width(of: entry.0))
+            return entry.0 + String(repeating: " ", count: pad) + "  " + entry.1
+        }
+        let entryWidth = texts.map { DisplayWidth.width(of: $0) }.max() ?? 20
+        let maxInner = max(1, height - 4)
+        let twoColumns = texts.count > maxInner && width >= 2 * entryWidth + 3 + 6
+        var rows: [String]
+        let innerWidth: Int
+        if twoColumns {
+            let half = (texts.count + 1) / 2
+            rows = (0..<half).map { i in
+                let left = texts[i]
+                guard i + half < texts.count else { return left }
+                return left + String(repeating: " ", count: entryWidth - DisplayWidth.width(of: left) + 3) + texts[i + half]
             }
-            let cx = box.x + column * (entryWidth + 3)
-            let colWidth = min(entryWidth, box.x + box.width - cx)
-            guard colWidth > 0 else { continue }
-            buffer.put(DisplayWidth.truncate(entry.0, toWidth: keyWidth), x: cx, y: box.y + row, style: keyStyle, maxWidth: colWidth)
-            buffer.put(entry.1, x: cx + keyWidth + 2, y: box.y + row, style: style, maxWidth: max(0, colWidth - keyWidth - 2))
+            innerWidth = 2 * entryWidth + 3
+        } else {
+            rows = texts
+            innerWidth = entryWidth
+        }
+        // One row is kept for the scroll hint when the rows do not fit.
+        let page = rows.count > maxInner ? max(1, maxInner - 1) : rows.count
+        return (rows, page, innerWidth)
+    }
+
+    /// Rows of bindings the help overlay shows at once.
+    static func helpPageHeight(_ state: BoardState, width: Int, height: Int) -> Int {
+        helpLayout(state, width: width, height: height).page
+    }
+
+    /// The largest first row of the help overlay.
+    static func helpMaxScroll(_ state: BoardState, width: Int, height: Int) -> Int {
+        let layout = helpLayout(state, width: width, height: height)
+        return max(0, layout.rows.count - layout.page)
+    }
+
+    private static func drawHelp(_ state: BoardState, into buffer: inout ScreenBuffer, theme: Theme) {
+        let layout = helpLayout(state, width: buffer.width, height: buffer.height)
+        let scrolls = layout.rows.count > layout.page
+        let top = min(max(0, state.helpScroll), max(0, layout.rows.count - layout.page))
+        let box = drawBox(title: "Keys (Esc, q or ? closes)", width: max(layout.innerWidth, 44) + 4,
+                          height: layout.page + (scrolls ? 1 : 0) + 2, into: &buffer, theme: theme)
+        let style = theme[.overlay]
+        for (row, text) in layout.rows[top..<min(layout.rows.count, top + layout.page)].enumerated() where row < box.height {
+            buffer.put(text, x: box.x, y: box.y + row, style: style, maxWidth: box.width)
+        }
+        if scrolls {
+            let last = min(layout.rows.count, top + layout.page)
+            let hint = "j k PgUp PgDn scroll · \(top + 1)–\(last) of \(layout.rows.count)"
+            buffer.put(hint, x: box.x, y: box.y + box.height - 1, style: theme[.dim].over(style), maxWidth: box.width)
         }
     }
 

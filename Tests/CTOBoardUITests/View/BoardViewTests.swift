@@ -125,7 +125,7 @@ import Testing
         state.keyMap = try KeyMap.default.applying(toml: "[keys]\ntoggle = \"x\"\n")
         _ = state.press(.char("?"))
         let screen = BoardView.render(state, width: 100, height: 44).plainText()
-        #expect(screen.contains("Keys (any key closes)"))
+        #expect(screen.contains("Keys (Esc, q or ? closes)"))
         #expect(screen.contains("x  "))
         #expect(screen.contains("toggle done"))
         #expect(screen.contains("weekly review"))

@@ -233,6 +233,30 @@ public struct BoardState: Sendable {
         let previous = filterText
         filterText = text
         applyFilter(previous: previous)
+        // Keep the focus where the matches are, so Enter then Space acts on a match.
+        if !text.isEmpty, visibleIndices[activePane.ordinal].isEmpty,
+           let pane = Pane.allCases.first(where: { !visibleIndices[$0.ordinal].isEmpty }) {
+            activePane = pane
+        }
+    }
+
+    /// Selects the next (`forward`) or previous task that passes the filter, across panes in
+    /// board order, wrapping around. Returns false when there is none.
+    public mutating func stepMatch(forward: Bool) -> Bool {
+        let panes = Pane.allCases
+        var paneIndex = activePane.ordinal
+        var position = selectedPosition(in: activePane) + (forward ? 1 : -1)
+        for _ in 0...panes.count {
+            let count = visibleIndices[paneIndex].count
+            if position >= 0, position < count {
+                activePane = panes[paneIndex]
+                select(position: position, in: activePane)
+                return true
+            }
+            paneIndex = ((paneIndex + (forward ? 1 : -1)) % panes.count + panes.count) % panes.count
+            position = forward ? 0 : visibleIndices[paneIndex].count - 1
+        }
+        return false
     }
 
     /// Keeps the selection of a pane inside the list area computed from the viewport.
@@ -267,6 +291,11 @@ public struct BoardState: Sendable {
                     if let group = task.group {
                         key.append(0x0A)
                         key.append(contentsOf: BoardState.searchForm(group).utf8)
+                    }
+                    // Badges and states, as the board shows them, are searchable too.
+                    for word in BoardState.searchWords(task) {
+                        key.append(0x0A)
+                        key.append(contentsOf: word.utf8)
                     }
                     return key
                 }
@@ -312,6 +341,16 @@ public struct BoardState: Sendable {
         }
         completedRows = rows
         completedRowOfTask = rowOfTask
+    }
+
+    /// The badge and state words a filter finds a task by: "critical", "verify", "conflict", "done".
+    static func searchWords(_ task: BoardTask) -> [String] {
+        var words: [String] = []
+        if task.critical { words.append("critical") }
+        if task.state == .verify { words.append("verify") }
+        if task.state == .done { words.append("done") }
+        if task.conflict != nil { words.append("conflict") }
+        return words
     }
 
     /// Lowercased and NFC-normalised, so "É" (precomposed) finds "e\u{301}" (decomposed).

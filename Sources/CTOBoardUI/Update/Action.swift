@@ -30,6 +30,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case undo
     case redo
     case filter
+    case nextMatch = "next-match"
+    case prevMatch = "prev-match"
     case sync
     case review
     case details
@@ -91,7 +93,9 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .delete: return "delete task (asks y/n)"
         case .undo: return "undo"
         case .redo: return "redo"
-        case .filter: return "filter as you type"
+        case .filter: return "filter: titles, critical, verify, conflict"
+        case .nextMatch: return "next match of the filter"
+        case .prevMatch: return "previous match of the filter"
         case .sync: return "sync now"
         case .review: return "weekly review"
         case .details: return "show/hide details"

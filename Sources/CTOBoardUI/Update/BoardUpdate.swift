@@ -133,6 +133,12 @@ extension BoardState {
         case .undo: return [.undo]
         case .redo: return [.redo]
         case .filter: mode = .filter
+        case .nextMatch, .prevMatch:
+            guard !filterText.isEmpty else {
+                message = Message("No filter: press \(keyMap.keyNames(for: .filter)) to search first")
+                return []
+            }
+            if !stepMatch(forward: action == .nextMatch) { message = Message("No match for \(filterText)") }
         case .sync: return [.syncNow]
         case .review:
             let session = ReviewSession(tasks: tasks)

@@ -65,6 +65,8 @@ public struct KeyMap: Hashable, Sendable {
         .undo: [.char("u")],
         .redo: [.ctrl("r")],
         .filter: [.char("/")],
+        .nextMatch: [.char("n")],
+        .prevMatch: [.char("N")],
         .sync: [.char("r")],
         .review: [.char("R")],
         .details: [.char("i")],

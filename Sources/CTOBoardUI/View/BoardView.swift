@@ -1,4 +1,5 @@
 import CTOBoardCore
+import Foundation
 
 /// The pure view (the bubbletea `View`): draws a ``BoardState`` into a ``ScreenBuffer``.
 ///
@@ -241,7 +242,8 @@ public enum BoardView {
                 buffer.put(DisplayWidth.truncate("  " + title, toWidth: width), x: x, y: lineY, style: theme[.group])
             case .task(let position):
                 guard let task = state.visibleTask(in: pane, at: position) else { continue }
-                drawTask(task, selected: active && position == selected, into: &buffer, x: x, y: lineY, width: width, theme: theme)
+                drawTask(task, selected: active && position == selected, into: &buffer, x: x, y: lineY, width: width,
+                         highlight: state.filterText, theme: theme)
             }
         }
         // Scroll hints on the last row's right edge.
@@ -255,7 +257,7 @@ public enum BoardView {
 
     /// Draws one task line: selection marker, checkbox, badges, title truncated with "…".
     private static func drawTask(_ task: BoardTask, selected: Bool, into buffer: inout ScreenBuffer,
-                                 x: Int, y: Int, width: Int, theme: Theme) {
+                                 x: Int, y: Int, width: Int, highlight: String, theme: Theme) {
         let base = selected ? theme[.selectedRow] : theme[.normal]
         if selected { buffer.fill(x: x, y: y, width: width, height: 1, style: base) }
         var cx = x
@@ -279,11 +281,18 @@ public enum BoardView {
         let title = sanitize(task.title)
         let suffixWidth = DisplayWidth.width(of: suffix)
         let titleWidth = DisplayWidth.width(of: title)
+        let titleX = cx
         if titleWidth + suffixWidth <= room {
             cx += buffer.put(title, x: cx, y: y, style: titleStyle, maxWidth: room)
             if !suffix.isEmpty { buffer.put(suffix, x: cx, y: y, style: selected ? base : theme[.dim], maxWidth: limit - cx) }
         } else {
             buffer.put(DisplayWidth.truncate(title, toWidth: room), x: cx, y: y, style: titleStyle, maxWidth: room)
+        }
+        // The filter's match, underlined and bold where it is on screen.
+        if !highlight.isEmpty, let match = title.range(of: highlight, options: [.caseInsensitive]) {
+            let start = titleX + DisplayWidth.width(of: title[..<match.lowerBound])
+            let end = min(limit - (titleWidth > room ? 1 : 0), start + DisplayWidth.width(of: title[match]))
+            if end > start { buffer.setStyle(x: start, y: y, width: end - start, height: 1, style: titleStyle.adding(.underline).adding(.bold)) }
         }
     }
 

@@ -148,7 +148,7 @@ struct BoardEndToEndTests {
             try tmux.send("End")
             screen += try tmux.waitUntil("the last bindings are shown") { $0.contains("every owner's tasks") }
         }
-        for entry in ["toggle done", "filter as you type", "Ctrl-r", "undo", "q Ctrl-c", "weekly review", "add a task"] {
+        for entry in ["toggle done", "filter: titles", "Ctrl-r", "undo", "q Ctrl-c", "weekly review", "add a task"] {
             #expect(screen.contains(entry), "help lists \(entry):\n\(screen)")
         }
         // Space closes the overlay and does nothing else.

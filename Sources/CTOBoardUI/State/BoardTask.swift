@@ -32,13 +32,15 @@ public struct BoardTask: Hashable, Sendable, Identifiable {
     public var ownerVersion: String?
     /// For a conflict: the task's line as TODO.md has it (nil when deleted there).
     public var todoVersion: String?
+    /// For a conflict: what differs between the versions, e.g. ["checkbox", "pane"].
+    public var conflictDifferences: [String]
 
     /// Creates a task view model.
     public init(
         id: String, title: String, pane: Pane, state: TaskState = .open, critical: Bool = false,
         group: String? = nil, conflict: String? = nil, inOwnerDoc: Bool = true, inTodo: Bool = true,
         ownerLine: Int? = nil, todoLine: Int? = nil, verifiedDate: String? = nil,
-        ownerVersion: String? = nil, todoVersion: String? = nil
+        ownerVersion: String? = nil, todoVersion: String? = nil, conflictDifferences: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -54,5 +56,6 @@ public struct BoardTask: Hashable, Sendable, Identifiable {
         self.verifiedDate = verifiedDate
         self.ownerVersion = ownerVersion
         self.todoVersion = todoVersion
+        self.conflictDifferences = conflictDifferences
     }
 }

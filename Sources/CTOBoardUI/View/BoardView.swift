@@ -578,22 +578,37 @@ public enum BoardView {
         }
     }
 
+    /// The conflict dialog: the title and both versions in full, wrapped, and what differs.
+    static func conflictLines(_ task: BoardTask?, id: String, header: HeaderInfo, width: Int) -> [(String, Bool)] {
+        var lines: [(String, Bool)] = TextWrap.wrap(sanitize(task?.title ?? id), width: width).map { ($0, true) }
+        lines.append(("", false))
+        if let task, task.ownerVersion != nil || task.todoVersion != nil {
+            if !task.conflictDifferences.isEmpty {
+                lines.append(("Changed in both documents; they differ in: " + task.conflictDifferences.joined(separator: ", "), false))
+            }
+            func side(_ label: String, _ version: String?, _ line: Int?) {
+                lines.append((label + (line.map { " (line \($0))" } ?? "") + ":", true))
+                lines += TextWrap.wrap(version.map(sanitize) ?? "(deleted)", width: width - 2).map { ("  " + $0, false) }
+            }
+            side("Owner document " + fileName(header.ownerDocPath, fallback: ""), task.ownerVersion, task.ownerLine)
+            side("TODO.md", task.todoVersion, task.todoLine)
+        } else {
+            lines.append(("The two documents disagree:", false))
+            lines += TextWrap.wrap(sanitize(task?.conflict ?? "(no details)"), width: width).map { ($0, false) }
+        }
+        lines.append(("", false))
+        lines.append(("o  keep the owner document's version", false))
+        lines.append(("t  keep TODO.md's version", false))
+        lines.append(("Esc  decide later", false))
+        return lines
+    }
+
     private static func drawConflict(_ state: BoardState, id: String, into buffer: inout ScreenBuffer, theme: Theme) {
-        let task = state.task(id: id)
-        let lines = [
-            DisplayWidth.truncate(sanitize(task?.title ?? id), toWidth: 70),
-            "",
-            "The two documents disagree:",
-            DisplayWidth.truncate(sanitize(task?.conflict ?? "(no details)"), toWidth: 70),
-            "",
-            "o  keep the owner document's version",
-            "t  keep TODO.md's version",
-            "Esc  decide later",
-        ]
-        let width = min(buffer.width - 2, (lines.map { DisplayWidth.width(of: $0) }.max() ?? 40) + 4)
-        let box = drawBox(title: "Resolve conflict", width: max(30, width), height: lines.count + 2, into: &buffer, theme: theme)
+        let inner = min(buffer.width - 6, 76)
+        let lines = conflictLines(state.task(id: id), id: id, header: state.header, width: inner)
+        let box = drawBox(title: "Resolve conflict", width: inner + 4, height: lines.count + 2, into: &buffer, theme: theme)
         for (row, line) in lines.enumerated() where row < box.height {
-            buffer.put(line, x: box.x, y: box.y + row, style: row == 0 ? theme[.overlay].adding(.bold) : theme[.overlay], maxWidth: box.width)
+            buffer.put(line.0, x: box.x, y: box.y + row, style: line.1 ? theme[.overlay].adding(.bold) : theme[.overlay], maxWidth: box.width)
         }
     }
 

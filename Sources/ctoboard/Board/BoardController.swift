@@ -51,8 +51,10 @@ struct BoardController {
         let drift = pair.drift().count
         let text: String
         let level: HeaderInfo.Level
-        if !conflicts.isEmpty {
-            text = "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")"; level = .error
+        // Count the tasks the board marks CONFLICT, not the engine's entries.
+        let inConflict = allOwners ? 0 : pair.tasks.reduce(0) { $0 + ($1.pane != nil && conflicts[$1.id] != nil ? 1 : 0) }
+        if inConflict > 0 {
+            text = "\(inConflict) conflict\(inConflict == 1 ? "" : "s")"; level = .error
         } else if let status {
             text = status; level = .warning
         } else if drift > 0 {
@@ -145,7 +147,7 @@ struct BoardController {
         if merged {
             state.message = .init("External change merged: " + plan.carried.joined(separator: "; "))
         } else if !plan.conflicts.isEmpty {
-            state.message = .init("\(plan.conflicts.count) conflict(s): press Enter on a task marked ! to choose", isError: true)
+            state.message = .init("\(state.header.syncStatus.capitalizedFirst): press Enter on a task marked CONFLICT to choose", isError: true)
         } else if announce {
             state.message = .init("In sync")
         }

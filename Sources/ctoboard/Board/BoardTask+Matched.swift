@@ -9,7 +9,20 @@ extension BoardTask {
         self.init(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical, group: t.group,
                   conflict: conflict?.summary, inOwnerDoc: t.owner != nil, inTodo: t.todo != nil,
                   ownerLine: t.owner.map { $0.line + 1 }, todoLine: t.todo.map { $0.line + 1 }, verifiedDate: BoardTask.verifiedDate(t.primary),
-                  ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion)
+                  ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion,
+                  conflictDifferences: conflict == nil ? [] : BoardTask.differences(t))
+    }
+
+    /// What differs between the two sides of a task: "checkbox", "title", "pane", or which side
+    /// deleted it.
+    static func differences(_ t: MatchedTask) -> [String] {
+        guard let owner = t.owner else { return ["deleted in the owner document"] }
+        guard let todo = t.todo else { return ["deleted in TODO.md"] }
+        var result: [String] = []
+        if owner.checked != todo.checked { result.append("checkbox") }
+        if owner.title != todo.title { result.append("title") }
+        if owner.pane != todo.pane { result.append("pane") }
+        return result
     }
 
     /// "2026-01-12" from a `(verified 2026-01-12)` marker.

@@ -74,6 +74,9 @@ public struct BoardState: Sendable {
     public private(set) var showDetails: Bool
     /// The default arrangement of the panes (from the `layout` config key).
     public var layout: BoardLayout { didSet { for pane in Pane.allCases { ensureVisible(pane) } } }
+    /// The last weekly review, once its summary was left (or the board quit during it): what
+    /// `ctoboard review --notes` writes.
+    public internal(set) var lastReview: ReviewSession?
     /// First row of the help overlay shown (it scrolls when the terminal is short).
     public internal(set) var helpScroll: Int
     /// Zoom (`z`): only the focused pane, at full width, whatever the layout.
@@ -105,6 +108,7 @@ public struct BoardState: Sendable {
         self.layout = .auto
         self.zoomed = false
         self.helpScroll = 0
+        self.lastReview = nil
         reload(tasks: tasks)
         if let firstBusy = [Pane.inProgress, .high, .medium, .low, .completed].first(where: { !paneIndices[$0.ordinal].isEmpty }) {
             activePane = firstBusy
@@ -130,6 +134,7 @@ public struct BoardState: Sendable {
             copy.advance()
             mode = .review(copy)
         }
+        focusReviewedTask()
     }
 
     /// Records the terminal size (call on start and after a resize event) so paging and

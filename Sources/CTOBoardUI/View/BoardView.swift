@@ -400,6 +400,13 @@ public enum BoardView {
             drawEditor(editor, into: &buffer, x: x, y: messageY, width: width - x, theme: theme)
             drawHints(" Enter save · Esc cancel · ←→ Home End move · Backspace Delete", into: &buffer, y: hintsY, theme: theme)
             return
+        case .review(let session):
+            if let message = state.message {
+                let style = message.isError ? theme[.error] : theme[.message]
+                buffer.put(" " + DisplayWidth.truncate(sanitize(message.text), toWidth: width - 2), x: 0, y: messageY, style: style)
+            }
+            drawHints(reviewHints(session), into: &buffer, y: hintsY, theme: theme)
+            return
         case .confirmDelete(let id):
             let title = state.task(id: id)?.title ?? id
             buffer.fill(x: 0, y: messageY, width: width, height: 1, style: theme[.error])
@@ -612,57 +619,83 @@ public enum BoardView {
         }
     }
 
-    private static func drawReview(_ state: BoardState, session: ReviewSession, into buffer: inout ScreenBuffer, theme: Theme) {
-        var lines: [(String, Style)] = []
+    /// The review card's size: a fixed width and height (so it does not jump between tasks),
+    /// smaller only when the terminal is.
+    static func reviewCardSize(width: Int, height: Int) -> (width: Int, height: Int) {
+        (min(width - 2, 76), min(height - 4, 16))
+    }
+
+    /// The lines of the review card (or its summary) for an inner width.
+    static func reviewLines(_ state: BoardState, session: ReviewSession, width: Int, theme: Theme) -> [(String, Style)] {
         let overlay = theme[.overlay]
+        let bold = overlay.adding(.bold), dim = theme[.dim].over(overlay)
+        var lines: [(String, Style)] = []
         if session.finished {
-            let t = session.tally
-            lines = [
-                ("Weekly review complete", overlay.adding(.bold)),
-                ("", overlay),
-                ("Verified        \(t.verified)", overlay),
-                ("Completed       \(t.completed)", overlay),
-                ("Kept            \(t.kept)", overlay),
-                ("Moved           \(t.moved)", overlay),
-                ("Reprioritized   \(t.reprioritized)", overlay),
-                ("Skipped         \(t.skipped)", overlay),
-                ("", overlay),
-                ("Press any key to return to the board", theme[.dim].over(overlay)),
-            ]
-        } else if let id = session.currentID {
-            let task = state.task(id: id)
-            let phase = task?.state == .verify ? "Awaiting verification" : "In progress"
-            var badges: [String] = []
-            if task?.state == .verify { badges.append("VERIFY") }
-            if task?.critical == true { badges.append("CRITICAL") }
-            if task?.conflict != nil { badges.append("CONFLICT") }
-            lines = [
-                ("Task \(session.position + 1) of \(session.queue.count) · \(phase)", theme[.dim].over(overlay)),
-                ("", overlay),
-                (DisplayWidth.truncate(sanitize(task?.title ?? id), toWidth: 72), overlay.adding(.bold)),
-                ("Pane: \(task?.pane.title ?? "?")" + (badges.isEmpty ? "" : "   " + badges.joined(separator: " ")), overlay),
-            ]
-            if let group = task?.group { lines.append(("Group: \(group)", overlay)) }
-            lines.append(("", overlay))
-            switch session.prompt {
-            case .none:
-                lines.append(("v verify   c complete   k keep   m move", overlay))
-                lines.append(("p reprioritize   s skip   q stop", overlay))
-            case .move:
-                lines.append(("Move to: 1 Completed  2 In Progress  3 High  4 Medium  5 Low", overlay.adding(.bold)))
-                lines.append(("Esc back", overlay))
-            case .reprioritize:
-                lines.append(("Priority: h High   m Medium   l Low", overlay.adding(.bold)))
-                lines.append(("Esc back", overlay))
+            let left = session.notReviewed
+            lines.append((left.isEmpty ? "Weekly review complete" : "Weekly review stopped: \(left.count) not reviewed", bold))
+            for outcome in ReviewSession.Outcome.allCases {
+                let titles = session.titles(with: outcome)
+                guard !titles.isEmpty else { continue }
+                lines.append(("\(outcome.title) (\(titles.count))", bold))
+                lines += titles.map { ("  · " + DisplayWidth.truncate(sanitize($0), toWidth: width - 4), overlay) }
             }
-            if let message = state.message {
-                lines.append((message.text, message.isError ? theme[.error] : theme[.message].over(overlay)))
+            if !left.isEmpty {
+                lines.append(("Not reviewed (\(left.count))", bold))
+                lines += left.map { ("  · " + DisplayWidth.truncate(sanitize($0), toWidth: width - 4), overlay) }
             }
+            if lines.count == 1 { lines.append(("Nothing was decided", dim)) }
+            return lines
         }
-        let width = min(buffer.width - 2, max(44, (lines.map { DisplayWidth.width(of: $0.0) }.max() ?? 40) + 4))
-        let box = drawBox(title: "Weekly review", width: width, height: lines.count + 2, into: &buffer, theme: theme)
+        guard let id = session.currentID else { return lines }
+        let task = state.task(id: id)
+        let phase = task?.state == .verify ? "Awaiting verification" : "In progress"
+        var badges: [String] = []
+        if task?.state == .verify { badges.append("VERIFY") }
+        if task?.critical == true { badges.append("CRITICAL") }
+        if task?.conflict != nil { badges.append("CONFLICT") }
+        lines.append(("Task \(session.position + 1) of \(session.queue.count) · \(phase)", dim))
+        lines.append(("", overlay))
+        lines += TextWrap.wrap(sanitize(task?.title ?? id), width: width, maxLines: 5).map { ($0, bold) }
+        lines.append(("Pane: \(task?.pane.title ?? "?")" + (badges.isEmpty ? "" : "   " + badges.joined(separator: " ")), overlay))
+        if let group = task?.group { lines.append(("Group: \(sanitize(group))", overlay)) }
+        if let outcome = session.outcomes[id] { lines.append(("Decided before: \(outcome.title.lowercased())", dim)) }
+        lines.append(("", overlay))
+        switch session.prompt {
+        case .none:
+            lines.append(("v verify   c complete   k keep as is   s skip for later", overlay))
+            lines.append(("m move   p reprioritize   b back   u undo   q stop", overlay))
+        case .move:
+            lines.append(("Move to: 1 Completed  2 In Progress  3 High  4 Medium  5 Low", bold))
+            lines.append(("Esc back", overlay))
+        case .reprioritize:
+            lines.append(("Priority: h High   m Medium   l Low", bold))
+            lines.append(("Esc back", overlay))
+        }
+        return lines
+    }
+
+    private static func drawReview(_ state: BoardState, session: ReviewSession, into buffer: inout ScreenBuffer, theme: Theme) {
+        let size = reviewCardSize(width: buffer.width, height: buffer.height)
+        let title = session.finished ? "Weekly review · summary" : "Weekly review"
+        let box = drawBox(title: title, width: size.width, height: size.height, into: &buffer, theme: theme)
+        var lines = reviewLines(state, session: session, width: box.width, theme: theme)
+        if lines.count > box.height, box.height > 0 {
+            let hidden = lines.count - box.height + 1
+            lines = Array(lines.prefix(box.height - 1))
+            lines.append(("… \(hidden) more (ctoboard review --notes FILE writes them all)", theme[.dim].over(theme[.overlay])))
+        }
         for (row, line) in lines.enumerated() where row < box.height {
             buffer.put(line.0, x: box.x, y: box.y + row, style: line.1, maxWidth: box.width)
+        }
+    }
+
+    /// The footer's key hints during the review.
+    static func reviewHints(_ session: ReviewSession) -> String {
+        if session.finished { return " any key: back to the board · u undo the last action · b back to the last task" }
+        switch session.prompt {
+        case .move: return " 1-5 pane · Esc back"
+        case .reprioritize: return " h High · m Medium · l Low · Esc back"
+        case .none: return " v verify  c complete  k keep  s skip  m move  p priority  b/↑ back  u undo  q stop"
         }
     }
 }

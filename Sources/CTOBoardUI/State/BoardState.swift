@@ -273,6 +273,18 @@ public struct BoardState: Sendable {
     /// Rows in one page of the list, from the viewport.
     var pageSize: Int { max(1, BoardView.listHeight(self, width: viewportWidth, height: viewportHeight)) }
 
+    /// Selects the first task titled `title` and focuses its pane (after add, undo and redo, so
+    /// the selection is on the task affected). Returns false when no task has that title.
+    @discardableResult
+    public mutating func focus(title: String) -> Bool {
+        guard let index = tasks.firstIndex(where: { $0.title == title }) else { return false }
+        let task = tasks[index]
+        if !visibleIndices[task.pane.ordinal].contains(index) { setFilter("") }
+        activePane = task.pane
+        follow(id: task.id, in: task.pane)
+        return true
+    }
+
     /// Shows only the focused pane, or goes back to the layout.
     public mutating func toggleZoom() {
         zoomed.toggle()

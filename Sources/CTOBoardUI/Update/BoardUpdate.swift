@@ -123,11 +123,14 @@ extension BoardState {
             }
             return move(task, to: priorities[target])
         case .add:
+            if header.readOnly { return readOnly() }
             mode = .editor(LineEditor(), .add(pane))
         case .edit:
+            if header.readOnly { return readOnly() }
             guard let task else { return noTask() }
             mode = .editor(LineEditor(text: task.title), .edit(id: task.id))
         case .delete:
+            if header.readOnly { return readOnly() }
             guard let task else { return noTask() }
             mode = .confirmDelete(id: task.id)
         case .undo: return [.undo]
@@ -138,7 +141,7 @@ extension BoardState {
                 message = Message("No filter: press \(keyMap.keyNames(for: .filter)) to search first")
                 return []
             }
-            if !stepMatch(forward: action == .nextMatch) { message = Message("No match for \(filterText)") }
+            if !stepMatch(forward: action == .nextMatch) { message = Message("No match for “\(filterText)”") }
         case .sync: return [.syncNow]
         case .review:
             let session = ReviewSession(tasks: tasks)
@@ -179,6 +182,11 @@ extension BoardState {
             }
             return [.switchOwner]
         }
+        return []
+    }
+
+    private mutating func readOnly() -> [Effect] {
+        message = Message("Read-only view: press \(keyMap.keyNames(for: .allOwners)) to go back to your board and change tasks", isError: true)
         return []
     }
 
@@ -235,7 +243,7 @@ extension BoardState {
         case .ctrl("u"): setFilter("")
         case .enter:
             mode = .normal
-            message = filterText.isEmpty ? nil : Message("Filter: \(filterText) (Esc clears)")
+            message = filterText.isEmpty ? nil : Message("Filter “\(filterText)”: Esc clears")
         case .escape:
             setFilter("")
             mode = .normal

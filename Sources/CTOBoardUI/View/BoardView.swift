@@ -246,12 +246,15 @@ public enum BoardView {
                          highlight: state.filterText, theme: theme)
             }
         }
-        // Scroll hints on the last row's right edge.
-        if end < rows, width > 4 {
-            buffer.put("↓", x: x + width - 1, y: y + height - 1, style: theme[.dim])
-        }
-        if top > 0, width > 4 {
-            buffer.put("↑", x: x + width - 1, y: y, style: theme[.dim])
+        // Scroll hints on the last row's right edge, with the selected position when the pane
+        // does not fit: "↓ 12/649".
+        if end < rows || top > 0, width > 4 {
+            let count = state.visibleCount(in: pane)
+            let marker = end < rows ? "↓" : "↑"
+            let position = " \(marker) \(selected + 1)/\(count)"
+            let label = DisplayWidth.width(of: position) + 2 <= width / 2 ? position : marker
+            buffer.put(label, x: x + width - DisplayWidth.width(of: label), y: y + height - 1, style: theme[.dim])
+            if top > 0, end < rows { buffer.put("↑", x: x + width - 1, y: y, style: theme[.dim]) }
         }
     }
 
@@ -410,7 +413,7 @@ public enum BoardView {
         case .confirmDelete(let id):
             let title = state.task(id: id)?.title ?? id
             buffer.fill(x: 0, y: messageY, width: width, height: 1, style: theme[.error])
-            let text = " Delete \"\(DisplayWidth.truncate(sanitize(title), toWidth: max(5, width - 30)))\"? (y/n) "
+            let text = " Delete “\(DisplayWidth.truncate(sanitize(title), toWidth: max(5, width - 30)))”? (y/n) "
             buffer.put(text, x: 0, y: messageY, style: theme[.error], maxWidth: width)
             drawHints(" y delete · any other key cancels", into: &buffer, y: hintsY, theme: theme)
             return
@@ -421,7 +424,7 @@ public enum BoardView {
             let style = message.isError ? theme[.error] : theme[.message]
             buffer.put(" " + DisplayWidth.truncate(sanitize(message.text), toWidth: width - 2), x: 0, y: messageY, style: style)
         } else if !state.filterText.isEmpty {
-            buffer.put(" Filter: \(state.filterText)  (/ edit · Esc clear)", x: 0, y: messageY, style: theme[.dim], maxWidth: width)
+            buffer.put(" Filter “\(state.filterText)”  (/ edit · n N next · Esc clear)", x: 0, y: messageY, style: theme[.dim], maxWidth: width)
         }
         let keys = state.keyMap
         func first(_ action: Action) -> String { keys.keys(for: action).first?.displayName ?? "-" }

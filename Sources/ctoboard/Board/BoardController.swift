@@ -64,7 +64,7 @@ struct BoardController {
         }
         return HeaderInfo(ownerName: allOwners ? "every owner (read-only)" : pair.paths.owner, ownerDocPath: DisplayPath.relative(pair.paths.ownerDoc),
                           todoPath: DisplayPath.relative(pair.paths.todo), syncStatus: text, syncLevel: level,
-                          ownerCount: sessions.count)
+                          ownerCount: sessions.count, readOnly: allOwners)
     }
 
     /// Shows `pair` on the board, keeping the selection on the same task.
@@ -91,21 +91,29 @@ struct BoardController {
             case .start(let id): try operate(.start(id), &state)
             case .move(let id, let pane): try operate(.move(id, to: pane), &state)
             case .reorder(let id, let by): try operate(.reorder(id, by: by), &state)
-            case .add(let title, let pane): try operate(.add(title: title, to: pane), &state)
+            case .add(let title, let pane):
+                try operate(.add(title: title, to: pane), &state)
+                state.focus(title: title)
             case .edit(let id, let title): try operate(.edit(id, title: title), &state)
             case .delete(let id): try operate(.delete(id), &state)
             case .undo:
                 let e = try session.undo()
                 show(try session.load(), in: &state)
+                state.focus(title: e.title)
                 state.message = .init("Undid \(e.kind.rawValue) “\(e.title)” in both documents")
             case .redo:
                 let e = try session.redo()
                 show(try session.load(), in: &state)
+                state.focus(title: e.title)
                 state.message = .init("Redid \(e.kind.rawValue) “\(e.title)” in both documents")
             case .syncNow:
                 try sync(&state, preferences: [:], announce: true)
             case .resolveConflict(let id, let keepOwner):
                 try sync(&state, preferences: [id: keepOwner ? .owner : .todo], announce: true)
+                // The user's own choice is not an external change.
+                if state.message?.isError != true {
+                    state.message = .init("Kept \(keepOwner ? "the owner document's" : "TODO.md's") version in both documents")
+                }
             case .switchOwner:
                 guard sessions.count > 1 else {
                     state.message = .init("Only one owner is configured (list pairs in .ctoboard.toml)")
@@ -143,7 +151,8 @@ struct BoardController {
         let plan = result.plan, pair = result.pair
         conflicts = Dictionary(plan.conflicts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let merged = !plan.carried.isEmpty
-        show(pair, in: &state, status: merged ? "external change merged" : nil)
+        // A clean merge leaves the documents in sync: the header says so, the message says what came in.
+        show(pair, in: &state)
         if merged {
             state.message = .init("External change merged: " + plan.carried.joined(separator: "; "))
         } else if !plan.conflicts.isEmpty {

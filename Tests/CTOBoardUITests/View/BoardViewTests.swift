@@ -148,7 +148,7 @@ import Testing
         #expect(screen[2].contains("[2 Doing (1/2)]"))
         _ = state.press(.enter, .char("d"))
         screen = lines(state, 80, 24)
-        #expect(screen[22].contains("Delete \"Review PRs\"? (y/n)"))
+        #expect(screen[22].contains("Delete “Review PRs”? (y/n)"))
     }
 
     @Test func messageLine() {

@@ -305,11 +305,11 @@ struct BoardEndToEndTests {
             let screen = try tmux.waitFor(text: "External change merged: checked \"\(title)\"", timeout: 2)
             let elapsed = Date().timeIntervalSince(start)
             #expect(screen.contains(glyph), "\(style.rawValue): the checkbox flips on screen:\n\(screen)")
-            #expect(screen.contains("external change merged"), "\(style.rawValue): the header says so:\n\(screen)")
             #expect(elapsed < 2, "\(style.rawValue): picked up in \(elapsed) s")
-            // The status stays; the board's own writes for the merge are not a new external change.
-            try tmux.expectSteady("the header keeps saying external change merged", for: 0.5) {
-                Self.lines($0).first?.contains("! external change merged") == true
+            // Merged cleanly: the header is back to in sync and stays so (the board's own
+            // writes for the merge are not a new external change); the message says what came in.
+            try tmux.expectSteady("the header says in sync", for: 0.5) {
+                Self.lines($0).first?.contains("✓ in sync") == true && $0.contains("External change merged")
             }
             let owner = try workspace.waitForFile(workspace.ownerDoc, "checks \(title)", timeout: 2) {
                 $0.contains("- [x] \(title)\n")

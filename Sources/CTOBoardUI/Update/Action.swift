@@ -24,6 +24,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case reorderUp = "reorder-up"
     case priorityUp = "priority-up"
     case priorityDown = "priority-down"
+    case critical
     case add
     case edit
     case delete
@@ -88,6 +89,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .reorderUp: return "move task up"
         case .priorityUp: return "raise priority"
         case .priorityDown: return "lower priority"
+        case .critical: return "mark or unmark CRITICAL"
         case .add: return "add a task"
         case .edit: return "edit title"
         case .delete: return "delete task (asks y/n)"

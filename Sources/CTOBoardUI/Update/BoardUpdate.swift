@@ -122,6 +122,9 @@ extension BoardState {
                 return []
             }
             return move(task, to: priorities[target])
+        case .critical:
+            guard let task else { return noTask() }
+            return [.critical(id: task.id)]
         case .add:
             if header.readOnly { return readOnly() }
             mode = .editor(LineEditor(), .add(pane))

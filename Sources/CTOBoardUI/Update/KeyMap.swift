@@ -59,6 +59,7 @@ public struct KeyMap: Hashable, Sendable {
         .reorderUp: [.char("K")],
         .priorityUp: [.char("+"), .char("=")],
         .priorityDown: [.char("-")],
+        .critical: [.char("!")],
         .add: [.char("a")],
         .edit: [.char("e")],
         .delete: [.char("d")],

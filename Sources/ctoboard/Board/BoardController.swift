@@ -96,6 +96,10 @@ struct BoardController {
                 state.focus(title: title)
             case .edit(let id, let title): try operate(.edit(id, title: title), &state)
             case .delete(let id): try operate(.delete(id), &state)
+            case .critical(let id):
+                let title = state.task(id: id)?.title ?? id, on = state.task(id: id)?.critical != true
+                try operate(.critical(id), &state)
+                state.message = .init(on ? "Marked “\(title)” CRITICAL in both documents" : "Removed CRITICAL from “\(title)” in both documents")
             case .undo:
                 let e = try session.undo()
                 show(try session.load(), in: &state)

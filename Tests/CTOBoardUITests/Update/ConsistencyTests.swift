@@ -49,3 +49,10 @@ import Testing
         #expect(BoardView.render(state, width: 80, height: 24).plainText().contains("Delete “Review PRs”? (y/n)"))
     }
 }
+
+@Suite struct CriticalKeyTests {
+    @Test func bangTogglesCritical() {
+        var state = Fixtures.state()
+        #expect(state.press(.char("!")) == [.critical(id: "p1")])
+    }
+}

@@ -121,10 +121,10 @@ import Testing
     }
 
     @Test func helpOverlayListsBindingsFromKeyMap() throws {
-        var state = Fixtures.state(width: 100, height: 44)
+        var state = Fixtures.state(width: 100, height: 50)
         state.keyMap = try KeyMap.default.applying(toml: "[keys]\ntoggle = \"x\"\n")
         _ = state.press(.char("?"))
-        let screen = BoardView.render(state, width: 100, height: 44).plainText()
+        let screen = BoardView.render(state, width: 100, height: 50).plainText()
         #expect(screen.contains("Keys (Esc, q or ? closes)"))
         #expect(screen.contains("x  "))
         #expect(screen.contains("toggle done"))

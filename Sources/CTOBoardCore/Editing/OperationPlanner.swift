@@ -95,6 +95,12 @@ public struct OperationPlanner: Sendable {
             if let e = task.owner { owner.deleteLine(e.line) }
             if let e = task.todo { todo.deleteLine(e.line) }
             return change(.deleted)
+        case .critical:
+            // The history has no kind of its own for this: it is an edit of the task's text.
+            let critical = !task.critical
+            if let e = task.owner { owner.setText(line: e.line, CriticalMarker.set(e.text, critical: critical)) }
+            if let e = task.todo { todo.setText(line: e.line, CriticalMarker.set(e.text, critical: critical)) }
+            return change(.edited, to: from)
         case .add:
             preconditionFailure("add is planned without a task")
         }

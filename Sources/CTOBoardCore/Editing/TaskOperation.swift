@@ -18,12 +18,14 @@ public enum TaskOperation: Sendable, Equatable {
     case edit(String, title: String)
     /// Removed from both documents.
     case delete(String)
+    /// Add the CRITICAL marker, or remove it when there is one (either document's counts).
+    case critical(String)
 
     /// The TASK argument, if the operation has one.
     public var taskQuery: String? {
         switch self {
         case .toggle(let q), .verify(let q), .complete(let q), .start(let q), .move(let q, _),
-             .reorder(let q, _), .edit(let q, _), .delete(let q):
+             .reorder(let q, _), .edit(let q, _), .delete(let q), .critical(let q):
             return q
         case .add:
             return nil

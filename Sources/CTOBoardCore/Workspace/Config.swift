@@ -8,6 +8,7 @@ import TOMLKit
 /// theme = "default"             # a name from themes/ or a path
 /// lock_timeout = 5              # seconds a command waits for another one
 /// mouse = true                  # clicks and the wheel on the board
+/// layout = "auto"               # the board: "auto", "columns" or "tabs"
 ///
 /// [[pairs]]
 /// owner = "CTO"
@@ -108,6 +109,9 @@ public struct Config: Sendable, Equatable {
                 throw ConfigError(path: path, line: line(of: "mouse"), message: "`mouse` must be true or false")
             }
             mouse = b
+        }
+        if let layout, !["auto", "columns", "tabs"].contains(layout) {
+            throw ConfigError(path: path, line: line(of: "layout"), message: "`layout` must be \"auto\", \"columns\" or \"tabs\"")
         }
         if let v = table["update_last_updated"] {
             guard let b = v.bool else {

@@ -12,7 +12,7 @@ public struct BoardController {
     /// Whether the next idle moment syncs, whatever the watcher says (the first one does).
     private var needsSync = true
     /// Conflict ids → description, from the last sync.
-    private(set) var conflicts: [String: String] = [:]
+    private(set) var conflicts: [String: SyncConflict] = [:]
     /// Whether the board shows every owner's TODO.md tasks, read-only.
     private(set) var allOwners = false
     /// The editor E and T open (by default `$VISUAL`, `$EDITOR` or `vi`; none of them when empty).
@@ -28,17 +28,15 @@ public struct BoardController {
     /// The board state for the current pair.
     public func makeState(keyMap: KeyMap) throws(SessionError) -> BoardState {
         let pair = try session.load()
-        return BoardState(tasks: tasks(pair), header: header(pair, status: nil), keyMap: keyMap)
+        var state = BoardState(tasks: tasks(pair), header: header(pair, status: nil), keyMap: keyMap)
+        state.layout = session.config.layout.flatMap(LayoutMode.init(rawValue:)) ?? .auto
+        return state
     }
 
     /// The view models of a pair's tasks; tasks whose section is unknown are not shown.
     func tasks(_ pair: TaskPair) -> [BoardTask] {
         if allOwners { return everyOwnersTasks(pair) }
-        return pair.tasks.compactMap { t -> BoardTask? in
-            guard let pane = t.pane else { return nil }
-            return BoardTask(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical,
-                             group: t.group, conflict: conflicts[t.id], inOwnerDoc: t.owner != nil, inTodo: t.todo != nil)
-        }
+        return pair.tasks.compactMap { BoardTask($0, conflict: conflicts[$0.id]) }
     }
 
     /// Every task of TODO.md with its owner in front, for the read-only view.
@@ -60,8 +58,10 @@ public struct BoardController {
         let drift = pair.drift().count
         let text: String
         let level: HeaderInfo.Level
-        if !conflicts.isEmpty {
-            text = "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")"; level = .error
+        // Count the tasks the board marks CONFLICT, not the engine's entries.
+        let inConflict = allOwners ? 0 : pair.tasks.reduce(0) { $0 + ($1.pane != nil && conflicts[$1.id] != nil ? 1 : 0) }
+        if inConflict > 0 {
+            text = "\(inConflict) conflict\(inConflict == 1 ? "" : "s")"; level = .error
         } else if let status {
             text = status; level = .warning
         } else if drift > 0 {
@@ -71,7 +71,7 @@ public struct BoardController {
         }
         return HeaderInfo(ownerName: allOwners ? "every owner (read-only)" : pair.paths.owner, ownerDocPath: DisplayPath.relative(pair.paths.ownerDoc),
                           todoPath: DisplayPath.relative(pair.paths.todo), syncStatus: text, syncLevel: level,
-                          ownerCount: sessions.count)
+                          ownerCount: sessions.count, readOnly: allOwners)
     }
 
     /// Shows `pair` on the board, keeping the selection on the same task.
@@ -124,21 +124,33 @@ public struct BoardController {
             case .start(let id): try operate(.start(id), &state)
             case .move(let id, let pane): try operate(.move(id, to: pane), &state)
             case .reorder(let id, let by): try operate(.reorder(id, by: by), &state)
-            case .add(let title, let pane): try operate(.add(title: title, to: pane), &state)
+            case .add(let title, let pane):
+                try operate(.add(title: title, to: pane), &state)
+                state.focus(title: title)
             case .edit(let id, let title): try operate(.edit(id, title: title), &state)
             case .delete(let id): try operate(.delete(id), &state)
+            case .critical(let id):
+                let title = state.task(id: id)?.title ?? id, on = state.task(id: id)?.critical != true
+                try operate(.critical(id), &state)
+                state.message = .init(on ? "Marked “\(title)” CRITICAL in both documents" : "Removed CRITICAL from “\(title)” in both documents")
             case .undo:
                 let e = try session.undo()
                 show(try session.load(), in: &state)
+                state.focus(title: e.title)
                 state.message = .init("Undid \(e.kind.rawValue) “\(e.title)” in both documents")
             case .redo:
                 let e = try session.redo()
                 show(try session.load(), in: &state)
+                state.focus(title: e.title)
                 state.message = .init("Redid \(e.kind.rawValue) “\(e.title)” in both documents")
             case .syncNow:
                 try sync(&state, preferences: [:], announce: true)
             case .resolveConflict(let id, let keepOwner):
                 try sync(&state, preferences: [id: keepOwner ? .owner : .todo], announce: true)
+                // The user's own choice is not an external change.
+                if state.message?.isError != true {
+                    state.message = .init("Kept \(keepOwner ? "the owner document's" : "TODO.md's") version in both documents")
+                }
             case .switchOwner:
                 guard sessions.count > 1 else {
                     state.message = .init("Only one owner is configured (list pairs in .ctoboard.toml)")
@@ -176,13 +188,14 @@ public struct BoardController {
     public mutating func sync(_ state: inout BoardState, preferences: [String: SyncEngine.Side], announce: Bool) throws(SessionError) -> SyncPlan {
         let result = try session.sync(preferences: preferences)
         let plan = result.plan, pair = result.pair
-        conflicts = Dictionary(plan.conflicts.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })
+        conflicts = Dictionary(plan.conflicts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let merged = !plan.carried.isEmpty
-        show(pair, in: &state, status: merged ? "external change merged" : nil)
+        // A clean merge leaves the documents in sync: the header says so, the message says what came in.
+        show(pair, in: &state)
         if merged {
             state.message = .init("External change merged: " + plan.carried.joined(separator: "; "))
         } else if !plan.conflicts.isEmpty {
-            state.message = .init("\(plan.conflicts.count) conflict(s): press Enter on a task marked ! to choose", isError: true)
+            state.message = .init("\(state.header.syncStatus.capitalizedFirst): press Enter on a task marked CONFLICT to choose", isError: true)
         } else if announce {
             state.message = .init("In sync")
         }

@@ -18,7 +18,8 @@ public enum BoardMode: Hashable, Sendable {
     case editor(LineEditor, EditorPurpose)
     /// Waiting for y/n before deleting a task.
     case confirmDelete(id: String)
-    /// The help overlay listing every binding; any key closes it.
+    /// The help overlay listing every binding: j, k, PgUp, PgDn, Home and End scroll it, any
+    /// other key (Esc, q, ?) closes it.
     case help
     /// The conflict chooser for a task: keep the owner document's or TODO.md's version.
     case conflict(id: String)

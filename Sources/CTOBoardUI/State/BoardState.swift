@@ -69,6 +69,18 @@ public struct BoardState: Sendable {
     public private(set) var viewportWidth: Int
     /// Terminal height last reported with ``setViewport(width:height:)``.
     public private(set) var viewportHeight: Int
+    /// Whether the detail area of the selected task is shown (when the terminal is tall enough,
+    /// see ``BoardView/detailMinHeight``); `i` toggles it.
+    public private(set) var showDetails: Bool
+    /// The default arrangement of the panes (from the `layout` config key).
+    public var layout: LayoutMode { didSet { for pane in Pane.allCases { ensureVisible(pane) } } }
+    /// The last weekly review, once its summary was left (or the board quit during it): what
+    /// `ctoboard review --notes` writes.
+    public internal(set) var lastReview: ReviewSession?
+    /// First row of the help overlay shown (it scrolls when the terminal is short).
+    public internal(set) var helpScroll: Int
+    /// Zoom (`z`): only the focused pane, at full width, whatever the layout.
+    public private(set) var zoomed: Bool
 
     /// Creates a board showing `tasks`, with the first non-empty pending or in-progress pane active.
     public init(tasks: [BoardTask], header: HeaderInfo = HeaderInfo(), keyMap: KeyMap = .default,
@@ -92,6 +104,11 @@ public struct BoardState: Sendable {
         self.keyMap = keyMap
         self.viewportWidth = viewportWidth
         self.viewportHeight = viewportHeight
+        self.showDetails = true
+        self.layout = .auto
+        self.zoomed = false
+        self.helpScroll = 0
+        self.lastReview = nil
         reload(tasks: tasks)
         if let firstBusy = [Pane.inProgress, .high, .medium, .low, .completed].first(where: { !paneIndices[$0.ordinal].isEmpty }) {
             activePane = firstBusy
@@ -117,6 +134,7 @@ public struct BoardState: Sendable {
             copy.advance()
             mode = .review(copy)
         }
+        focusReviewedTask()
     }
 
     /// Records the terminal size (call on start and after a resize event) so paging and
@@ -220,16 +238,64 @@ public struct BoardState: Sendable {
         let previous = filterText
         filterText = text
         applyFilter(previous: previous)
+        // Keep the focus where the matches are, so Enter then Space acts on a match.
+        if !text.isEmpty, visibleIndices[activePane.ordinal].isEmpty,
+           let pane = Pane.allCases.first(where: { !visibleIndices[$0.ordinal].isEmpty }) {
+            activePane = pane
+        }
+    }
+
+    /// Selects the next (`forward`) or previous task that passes the filter, across panes in
+    /// board order, wrapping around. Returns false when there is none.
+    public mutating func stepMatch(forward: Bool) -> Bool {
+        let panes = Pane.allCases
+        var paneIndex = activePane.ordinal
+        var position = selectedPosition(in: activePane) + (forward ? 1 : -1)
+        for _ in 0...panes.count {
+            let count = visibleIndices[paneIndex].count
+            if position >= 0, position < count {
+                activePane = panes[paneIndex]
+                select(position: position, in: activePane)
+                return true
+            }
+            paneIndex = ((paneIndex + (forward ? 1 : -1)) % panes.count + panes.count) % panes.count
+            position = forward ? 0 : visibleIndices[paneIndex].count - 1
+        }
+        return false
     }
 
     /// Keeps the selection of a pane inside the list area computed from the viewport.
     mutating func ensureVisible(_ pane: Pane) {
-        let height = BoardView.listHeight(width: viewportWidth, height: viewportHeight)
+        let height = BoardView.listHeight(self, width: viewportWidth, height: viewportHeight)
         scroll[pane.ordinal] = effectiveScroll(in: pane, listHeight: height)
     }
 
     /// Rows in one page of the list, from the viewport.
-    var pageSize: Int { max(1, BoardView.listHeight(width: viewportWidth, height: viewportHeight)) }
+    var pageSize: Int { max(1, BoardView.listHeight(self, width: viewportWidth, height: viewportHeight)) }
+
+    /// Selects the first task titled `title` and focuses its pane (after add, undo and redo, so
+    /// the selection is on the task affected). Returns false when no task has that title.
+    @discardableResult
+    public mutating func focus(title: String) -> Bool {
+        guard let index = tasks.firstIndex(where: { $0.title == title }) else { return false }
+        let task = tasks[index]
+        if !visibleIndices[task.pane.ordinal].contains(index) { setFilter("") }
+        activePane = task.pane
+        follow(id: task.id, in: task.pane)
+        return true
+    }
+
+    /// Shows only the focused pane, or goes back to the layout.
+    public mutating func toggleZoom() {
+        zoomed.toggle()
+        for pane in Pane.allCases { ensureVisible(pane) }
+    }
+
+    /// Shows or hides the detail area, keeping every selection in view.
+    public mutating func toggleDetails() {
+        showDetails.toggle()
+        for pane in Pane.allCases { ensureVisible(pane) }
+    }
 
     private mutating func applyFilter(previous: String?) {
         let query = Array(BoardState.searchForm(filterText).utf8)
@@ -242,6 +308,11 @@ public struct BoardState: Sendable {
                     if let group = task.group {
                         key.append(0x0A)
                         key.append(contentsOf: BoardState.searchForm(group).utf8)
+                    }
+                    // Badges and states, as the board shows them, are searchable too.
+                    for word in BoardState.searchWords(task) {
+                        key.append(0x0A)
+                        key.append(contentsOf: word.utf8)
                     }
                     return key
                 }
@@ -287,6 +358,16 @@ public struct BoardState: Sendable {
         }
         completedRows = rows
         completedRowOfTask = rowOfTask
+    }
+
+    /// The badge and state words a filter finds a task by: "critical", "verify", "conflict", "done".
+    static func searchWords(_ task: BoardTask) -> [String] {
+        var words: [String] = []
+        if task.critical { words.append("critical") }
+        if task.state == .verify { words.append("verify") }
+        if task.state == .done { words.append("done") }
+        if task.conflict != nil { words.append("conflict") }
+        return words
     }
 
     /// Lowercased and NFC-normalised, so "É" (precomposed) finds "e\u{301}" (decomposed).

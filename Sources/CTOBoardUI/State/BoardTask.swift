@@ -22,11 +22,25 @@ public struct BoardTask: Hashable, Sendable, Identifiable {
     public var inOwnerDoc: Bool
     /// The task is present in TODO.md.
     public var inTodo: Bool
+    /// 1-based line of the task in the owner document, when known (shown in the detail area).
+    public var ownerLine: Int?
+    /// 1-based line of the task in TODO.md, when known.
+    public var todoLine: Int?
+    /// The date of its `(verified YYYY-MM-DD)` marker, if any.
+    public var verifiedDate: String?
+    /// For a conflict: the task's line as the owner document has it (nil when deleted there).
+    public var ownerVersion: String?
+    /// For a conflict: the task's line as TODO.md has it (nil when deleted there).
+    public var todoVersion: String?
+    /// For a conflict: what differs between the versions, e.g. ["checkbox", "pane"].
+    public var conflictDifferences: [String]
 
     /// Creates a task view model.
     public init(
         id: String, title: String, pane: Pane, state: TaskState = .open, critical: Bool = false,
-        group: String? = nil, conflict: String? = nil, inOwnerDoc: Bool = true, inTodo: Bool = true
+        group: String? = nil, conflict: String? = nil, inOwnerDoc: Bool = true, inTodo: Bool = true,
+        ownerLine: Int? = nil, todoLine: Int? = nil, verifiedDate: String? = nil,
+        ownerVersion: String? = nil, todoVersion: String? = nil, conflictDifferences: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -37,5 +51,11 @@ public struct BoardTask: Hashable, Sendable, Identifiable {
         self.conflict = conflict
         self.inOwnerDoc = inOwnerDoc
         self.inTodo = inTodo
+        self.ownerLine = ownerLine
+        self.todoLine = todoLine
+        self.verifiedDate = verifiedDate
+        self.ownerVersion = ownerVersion
+        self.todoVersion = todoVersion
+        self.conflictDifferences = conflictDifferences
     }
 }

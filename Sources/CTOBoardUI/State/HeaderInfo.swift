@@ -17,11 +17,14 @@ public struct HeaderInfo: Hashable, Sendable {
     public var syncLevel: Level
     /// How many owners can be switched between with `o` (switching is offered when > 1).
     public var ownerCount: Int
+    /// The board shows tasks that cannot be changed here (every owner's view): a, e and d are
+    /// refused before any prompt opens.
+    public var readOnly: Bool = false
 
     /// Creates header information.
     public init(
         ownerName: String = "", ownerDocPath: String = "", todoPath: String = "",
-        syncStatus: String = "in sync", syncLevel: Level = .ok, ownerCount: Int = 1
+        syncStatus: String = "in sync", syncLevel: Level = .ok, ownerCount: Int = 1, readOnly: Bool = false
     ) {
         self.ownerName = ownerName
         self.ownerDocPath = ownerDocPath
@@ -29,5 +32,6 @@ public struct HeaderInfo: Hashable, Sendable {
         self.syncStatus = syncStatus
         self.syncLevel = syncLevel
         self.ownerCount = ownerCount
+        self.readOnly = readOnly
     }
 }

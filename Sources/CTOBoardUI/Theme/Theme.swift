@@ -190,7 +190,7 @@ public struct Theme: Hashable, Sendable {
     /// Resolves a theme by name or path.
     ///
     /// `nameOrPath` containing "/" or ending in ".toml" is a file path. Otherwise `NAME.toml` is
-    /// looked up in `searchPath`; `default` and `mono` fall back to the built-in copies when no
+    /// looked up in `searchPath`; every theme of `themes/` falls back to its built-in copy when no
     /// file is found.
     /// - Throws: ``LoadError`` when the theme is not found or invalid.
     public static func named(_ nameOrPath: String, searchPath: [String] = Theme.searchPath()) throws -> Theme {
@@ -207,7 +207,9 @@ public struct Theme: Hashable, Sendable {
         case "default": return .default
         case "mono": return .mono
         default:
-            throw LoadError(message: "theme \"\(nameOrPath)\" not found in \(searchPath.joined(separator: ", "))")
+            if let text = BuiltinThemes.all[nameOrPath] { return try Theme(toml: text, name: nameOrPath) }
+            let names = BuiltinThemes.all.keys.sorted().joined(separator: ", ")
+            throw LoadError(message: "theme \"\(nameOrPath)\" not found (built in: \(names); searched \(searchPath.joined(separator: ", ")))")
         }
     }
 

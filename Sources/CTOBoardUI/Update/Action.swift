@@ -24,14 +24,19 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case reorderUp = "reorder-up"
     case priorityUp = "priority-up"
     case priorityDown = "priority-down"
+    case critical
     case add
     case edit
     case delete
     case undo
     case redo
     case filter
+    case nextMatch = "next-match"
+    case prevMatch = "prev-match"
     case sync
     case review
+    case details
+    case zoom
     case help
     case quit
     case open
@@ -86,14 +91,19 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .reorderUp: return "move task up"
         case .priorityUp: return "raise priority"
         case .priorityDown: return "lower priority"
+        case .critical: return "mark or unmark CRITICAL"
         case .add: return "add a task"
         case .edit: return "edit title"
         case .delete: return "delete task (asks y/n)"
         case .undo: return "undo"
         case .redo: return "redo"
-        case .filter: return "filter as you type"
+        case .filter: return "filter: titles, critical, verify, conflict"
+        case .nextMatch: return "next match of the filter"
+        case .prevMatch: return "previous match of the filter"
         case .sync: return "sync now"
         case .review: return "weekly review"
+        case .details: return "show/hide details"
+        case .zoom: return "zoom: only this pane"
         case .help: return "this help"
         case .quit: return "quit"
         case .open: return "resolve conflict"

@@ -26,9 +26,7 @@ extension BoardState {
         case .filter: return handleFilter(event)
         case .editor(let editor, let purpose): return handleEditor(event, editor: editor, purpose: purpose)
         case .confirmDelete(let id): return handleConfirmDelete(event, id: id)
-        case .help:
-            mode = .normal
-            return event == .ctrl("c") ? [.quit] : []
+        case .help: return handleHelp(event)
         case .conflict(let id): return handleConflict(event, id: id)
         case .review(let session): return handleReview(event, session: session)
         }
@@ -125,26 +123,52 @@ extension BoardState {
                 return []
             }
             return move(task, to: priorities[target])
+        case .critical:
+            guard let task else { return noTask() }
+            return [.critical(id: task.id)]
         case .add:
+            if header.readOnly { return readOnly() }
             mode = .editor(LineEditor(), .add(pane))
         case .edit:
+            if header.readOnly { return readOnly() }
             guard let task else { return noTask() }
             mode = .editor(LineEditor(text: task.title), .edit(id: task.id))
         case .delete:
+            if header.readOnly { return readOnly() }
             guard let task else { return noTask() }
             mode = .confirmDelete(id: task.id)
         case .undo: return [.undo]
         case .redo: return [.redo]
         case .filter: mode = .filter
+        case .nextMatch, .prevMatch:
+            guard !filterText.isEmpty else {
+                message = Message("No filter: press \(keyMap.keyNames(for: .filter)) to search first")
+                return []
+            }
+            if !stepMatch(forward: action == .nextMatch) { message = Message("No match for “\(filterText)”") }
         case .sync: return [.syncNow]
         case .review:
             let session = ReviewSession(tasks: tasks)
             if session.queue.isEmpty {
                 message = Message("Nothing to review: no task awaits verification or is in progress")
             } else {
+                if !filterText.isEmpty { setFilter("") }
                 mode = .review(session)
+                focusReviewedTask()
             }
-        case .help: mode = .help
+        case .details:
+            toggleDetails()
+            if showDetails && viewportHeight < BoardView.detailMinHeight {
+                message = Message("Details need a terminal of \(BoardView.detailMinHeight) rows or more")
+            } else {
+                message = Message(showDetails ? "Details shown" : "Details hidden")
+            }
+        case .zoom:
+            toggleZoom()
+            message = Message(zoomed ? "Zoom: only \(activePane.title); \(keyMap.keyNames(for: .zoom)) goes back" : "Zoom off")
+        case .help:
+            helpScroll = 0
+            mode = .help
         case .quit: return [.quit]
         case .open:
             guard let task else { return noTask() }
@@ -164,6 +188,11 @@ extension BoardState {
             }
             return [.switchOwner]
         }
+        return []
+    }
+
+    private mutating func readOnly() -> [Effect] {
+        message = Message("Read-only view: press \(keyMap.keyNames(for: .allOwners)) to go back to your board and change tasks", isError: true)
         return []
     }
 
@@ -189,6 +218,27 @@ extension BoardState {
         ensureVisible(pane)
     }
 
+    // MARK: Help
+
+    private mutating func handleHelp(_ event: KeyEvent) -> [Effect] {
+        let page = max(1, BoardView.helpPageHeight(self, width: viewportWidth, height: viewportHeight) - 1)
+        let last = BoardView.helpMaxScroll(self, width: viewportWidth, height: viewportHeight)
+        switch event {
+        case .char("j"), .down: helpScroll += 1
+        case .char("k"), .up: helpScroll -= 1
+        case .pageDown: helpScroll += page
+        case .pageUp: helpScroll -= page
+        case .home, .char("g"): helpScroll = 0
+        case .end, .char("G"): helpScroll = last
+        case .ctrl("c"): return [.quit]
+        default:
+            mode = .normal
+            return []
+        }
+        helpScroll = min(max(0, helpScroll), last)
+        return []
+    }
+
     // MARK: Filter
 
     private mutating func handleFilter(_ event: KeyEvent) -> [Effect] {
@@ -199,7 +249,7 @@ extension BoardState {
         case .ctrl("u"): setFilter("")
         case .enter:
             mode = .normal
-            message = filterText.isEmpty ? nil : Message("Filter: \(filterText) (Esc clears)")
+            message = filterText.isEmpty ? nil : Message("Filter “\(filterText)”: Esc clears")
         case .escape:
             setFilter("")
             mode = .normal
@@ -287,67 +337,91 @@ extension BoardState {
     private mutating func handleReview(_ event: KeyEvent, session: ReviewSession) -> [Effect] {
         var session = session
         message = nil
-        if event == .ctrl("c") { return [.quit] }
+        if event == .ctrl("c") { lastReview = session; return [.quit] }
         if session.finished {
-            mode = .normal
-            message = Message(session.summary)
-            return []
+            switch event {
+            case .char("u"), .char("b"), .up: break  // back into the review from the summary
+            default:
+                mode = .normal
+                lastReview = session
+                message = Message(session.summary)
+                return []
+            }
         }
-        guard let id = session.currentID, let task = task(id: id) else {
+        guard session.finished || session.currentID.flatMap({ self.task(id: $0) }) != nil else {
             session.advance()
             mode = .review(session)
             return []
         }
+        let task = session.currentID.flatMap { self.task(id: $0) }
+        let id = task?.id ?? ""
+        let title = "“\(task.map { BoardView.sanitize($0.title) } ?? "")”"
         var effects: [Effect] = []
-        switch session.prompt {
-        case .move:
-            let panes: [Character: Pane] = ["1": .completed, "2": .inProgress, "3": .high, "4": .medium, "5": .low]
-            if case .char(let c) = event, let target = panes[c] {
-                if target != task.pane { effects = [.move(id: id, to: target)]; session.tally.moved += 1 } else { session.tally.kept += 1 }
-                session.advance()
-            } else if event == .escape {
-                session.prompt = .none
-            }
-        case .reprioritize:
-            let panes: [Character: Pane] = ["h": .high, "m": .medium, "l": .low, "3": .high, "4": .medium, "5": .low]
-            if case .char(let c) = event, let target = panes[c] {
-                if target != task.pane { effects = [.move(id: id, to: target)]; session.tally.reprioritized += 1 } else { session.tally.kept += 1 }
-                session.advance()
-            } else if event == .escape {
-                session.prompt = .none
-            }
-        case .none:
-            switch event {
-            case .char("v"):
-                if task.state == .verify {
-                    effects = [.verify(id: id)]
-                    session.tally.verified += 1
-                    session.advance()
-                } else {
-                    message = Message("Not awaiting verification: use c to complete", isError: true)
-                }
-            case .char("c"):
-                if task.pane == .completed {
-                    message = Message("Already completed: use v to verify", isError: true)
-                } else {
-                    effects = [.complete(id: id)]
-                    session.tally.completed += 1
-                    session.advance()
-                }
-            case .char("k"):
-                session.tally.kept += 1
-                session.advance()
-            case .char("m"): session.prompt = .move
-            case .char("p"): session.prompt = .reprioritize
-            case .char("s"), .char(" "), .char("n"), .down:
-                session.tally.skipped += 1
-                session.advance()
-            case .char("q"), .escape:
-                session.finish()
-            default: break
+        func moveTo(_ target: Pane, as outcome: ReviewSession.Outcome) {
+            guard let task else { return }
+            if target != task.pane {
+                effects = [.move(id: id, to: target)]
+                session.decide(outcome, changedDocuments: true)
+                message = Message("\(outcome == .moved ? "Moved" : "Reprioritized") \(title) to \(target.title)")
+            } else {
+                session.decide(.kept, changedDocuments: false)
+                message = Message("Kept \(title) in \(target.title)")
             }
         }
+        switch (session.prompt, event) {
+        case (_, .char("u")):
+            if let step = session.undoLast() {
+                if step.changedDocuments { effects = [.undo] }
+                message = Message("Undid the last review action: back to task \(step.position + 1)")
+            } else {
+                message = Message("Nothing to undo in this review")
+            }
+        case (_, .char("b")), (_, .up):
+            if !session.back() { message = Message("Already at the first task") }
+        case (.move, .char(let c)) where ("1"..."5").contains(c):
+            moveTo(Pane.allCases[Int(String(c))! - 1], as: .moved)
+        case (.reprioritize, .char(let c)) where "hml345".contains(c):
+            let target: Pane = "h3".contains(c) ? .high : "m4".contains(c) ? .medium : .low
+            moveTo(target, as: .reprioritized)
+        case (.move, .escape), (.reprioritize, .escape):
+            session.prompt = .none
+        case (.none, .char("v")):
+            if task?.state == .verify {
+                effects = [.verify(id: id)]
+                session.decide(.verified, changedDocuments: true)
+                message = Message("Verified \(title)")
+            } else {
+                message = Message("Not awaiting verification: use c to complete", isError: true)
+            }
+        case (.none, .char("c")):
+            if task?.pane == .completed {
+                message = Message("Already completed: use v to verify", isError: true)
+            } else {
+                effects = [.complete(id: id)]
+                session.decide(.completed, changedDocuments: true)
+                message = Message("Completed \(title): it now awaits verification")
+            }
+        case (.none, .char("k")):
+            session.decide(.kept, changedDocuments: false)
+            message = Message("Kept \(title) as it is (reviewed, nothing to change)")
+        case (.none, .char("m")): session.prompt = .move
+        case (.none, .char("p")): session.prompt = .reprioritize
+        case (.none, .char("s")), (.none, .char(" ")), (.none, .char("n")), (.none, .down):
+            session.decide(.skipped, changedDocuments: false)
+            message = Message("Skipped \(title): left for later, not reviewed")
+        case (.none, .char("q")), (.none, .escape):
+            session.finish()
+        default: break
+        }
         mode = .review(session)
+        focusReviewedTask()
         return effects
+    }
+
+    /// Selects the task under review on the board behind the card, in its pane.
+    mutating func focusReviewedTask() {
+        guard case .review(let session) = mode, let id = session.currentID, let task = task(id: id) else { return }
+        activePane = task.pane
+        follow(id: id, in: task.pane)
     }
 }

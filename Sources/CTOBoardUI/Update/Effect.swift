@@ -22,6 +22,8 @@ public enum Effect: Hashable, Sendable {
     case edit(id: String, title: String)
     /// Delete the task (d, confirmed with y).
     case delete(id: String)
+    /// Add or remove the task's CRITICAL marker (!).
+    case critical(id: String)
     /// Undo the last change (u).
     case undo
     /// Redo (Ctrl-R).

@@ -47,13 +47,13 @@ public struct BoardLayout: Hashable, Sendable {
     public init(_ state: BoardState, width: Int, height: Int) {
         guard width >= BoardView.minWidth, height >= BoardView.minHeight else { return }
         let top = BoardView.headerHeight
-        let bodyHeight = height - BoardView.headerHeight - BoardView.footerHeight
+        let bodyHeight = height - BoardView.headerHeight - BoardView.footerHeight - BoardView.detailHeight(state, height: height)
         func frame(_ pane: Pane, x: Int, width: Int, titleRows: Int) -> PaneFrame {
             let listHeight = bodyHeight - titleRows
             return PaneFrame(pane: pane, x: x, width: width, titleY: top, listY: top + titleRows, listHeight: listHeight,
                              firstRow: state.effectiveScroll(in: pane, listHeight: listHeight))
         }
-        if width >= BoardView.sideBySideMinWidth {
+        if BoardView.usesColumns(state, width: width) {
             let all = Pane.allCases
             let columnWidth = (width - (all.count - 1)) / all.count
             var x = 0

@@ -22,13 +22,23 @@ struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Walk through every task awaiting verification, then every task in progress.",
-        discussion: "Keys: v verify, c complete, k keep, m then 1-5 move, p then h/m/l reprioritize, s skip, q stop.")
+        discussion: """
+        Keys: v verify, c complete, k keep, m then 1-5 move, p then h/m/l reprioritize, s skip, \
+        b or Up back, u undo, q stop. With --notes, the summary is written to FILE as Markdown when \
+        the board closes.
+        """)
 
     @OptionGroup var pairOptions: PairOptions
     @OptionGroup var boardOptions: BoardOptions
+    @Option(name: .long, help: "Write the review's summary to this file as Markdown when the board closes.")
+    var notes: String?
 
     func run() throws {
-        try reporting { try BoardRunner.run(pairOptions: pairOptions, boardOptions: boardOptions, startInReview: true) }
+        try reporting {
+            try ReviewNotes.checkWritable(notes)
+            let state = try BoardRunner.run(pairOptions: pairOptions, boardOptions: boardOptions, startInReview: true)
+            try ReviewNotes.write(from: state, to: notes)
+        }
     }
 }
 
@@ -62,13 +72,15 @@ struct Demo: ParsableCommand {
 /// The interactive loop around a ``BoardController``.
 enum BoardRunner {
     /// The board on the pairs the options name.
-    static func run(pairOptions: PairOptions, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) {
+    @discardableResult
+    static func run(pairOptions: PairOptions, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) -> BoardState {
         let config = try pairOptions.config()
-        try run(pairs: try pairOptions.pairs(config: config), config: config, boardOptions: boardOptions,
+        return try run(pairs: try pairOptions.pairs(config: config), config: config, boardOptions: boardOptions,
                 startInReview: startInReview)
     }
 
-    static func run(pairs: [PairPaths], config: Config?, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) {
+    @discardableResult
+    static func run(pairs: [PairPaths], config: Config?, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) -> BoardState {
         let today = CalendarDate.today(environment: Environment.variables)
         let watcher = DocumentWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
         var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) },
@@ -91,5 +103,6 @@ enum BoardRunner {
         if startInReview { _ = state.perform(.review) }
         BoardLoop.run(terminal: terminal, state: &state, theme: theme, pollMs: 100,
                       idle: { controller.idle(&$0) }, perform: { controller.perform($0, state: &$1, terminal: terminal) })
+        return state
     }
 }

@@ -36,7 +36,7 @@ struct Snapshot: ParsableCommand {
             var state: BoardState
             let keyMap = try boardOptions.keyMap(config: config)
             do throws(SessionError) { state = try controller.makeState(keyMap: keyMap) } catch { throw error.cli }
-            try? controller.sync(&state, preferences: [:], announce: false)
+            _ = try? controller.sync(&state, preferences: [:], announce: false)
             state.setViewport(width: width, height: height)
             for key in try Self.parse(keys) {
                 for effect in state.handle(key) where effect != .quit {

@@ -90,6 +90,15 @@ private let sectionedCases: [GoldenCase] = [
         name: "delete", operation: .delete("Write docs"),
         owner: [.remove("- [ ] Write docs")],
         todo: [.remove("- [ ] Write docs [Owner: CTO]")]),
+    GoldenCase(
+        name: "critical on", operation: .critical("Build API"),
+        owner: [.replace("- [ ] Build API", "- [ ] **CRITICAL**: Build API")],
+        todo: [.replace("- [ ] Build API [Owner: CTO]", "- [ ] **CRITICAL**: Build API [Owner: CTO]")]),
+    GoldenCase(
+        name: "critical on after VERIFY", operation: .critical("Ship v1"),
+        owner: [.replace("- [ ] **VERIFY**: Ship v1 (needs verification)", "- [ ] **VERIFY**: **CRITICAL**: Ship v1 (needs verification)")],
+        todo: [.replace("- [ ] **VERIFY**: Ship v1 (needs verification) [Owner: CTO]",
+                        "- [ ] **VERIFY**: **CRITICAL**: Ship v1 (needs verification) [Owner: CTO]")]),
 ]
 
 private let areaCases: [GoldenCase] = [

@@ -19,7 +19,7 @@ struct UserConfigTests {
         editor = "code -g {file}:{line}"
         theme = "light"
         mouse = false
-        layout = "wide"
+        layout = "tabs"
 
         [keys]
         toggle = "t"
@@ -34,13 +34,13 @@ struct UserConfigTests {
 
         // Alone, the user's settings apply.
         let alone = try #require(user.applied(to: nil))
-        #expect(alone.theme == "light" && alone.mouse == false && alone.layout == "wide" && alone.keys == ["toggle": ["t"]])
+        #expect(alone.theme == "light" && alone.mouse == false && alone.layout == "tabs" && alone.keys == ["toggle": ["t"]])
         #expect(alone.path == nil && alone.pairs.isEmpty)
         // A repository's config overrides the settings that run nothing, key by key.
         let repo = try Config(text: "theme = \"mono\"\nmouse = true\n[keys]\nup = \"k\"\n", path: "/r/.ctoboard.toml")
         let layered = try #require(user.applied(to: repo))
         #expect(layered.path == "/r/.ctoboard.toml")
-        #expect(layered.theme == "mono" && layered.mouse == true && layered.layout == "wide")
+        #expect(layered.theme == "mono" && layered.mouse == true && layered.layout == "tabs")
         #expect(layered.keys == ["toggle": ["t"], "up": ["k"]])
         #expect(layered.editorCommand == "code -g {file}:{line}")
     }

@@ -75,7 +75,8 @@ struct BoardLoopTests {
         _ = try w.runBoard(terminal)
         #expect(terminal.failedWaits.isEmpty, "\(terminal.failedWaits)")
         #expect(w.text(w.paths.ownerDoc).contains("- [x] \(Self.task)\n"))
-        #expect(terminal.screen.contains("external change merged"))
+        // A clean merge returns the header to "in sync"; the footer says what came in.
+        #expect(terminal.screen.contains("✓ in sync"))
     }
 
     @Test("after the documents' folder is replaced (rm -rf docs, checked out again), edits are still merged")

@@ -27,6 +27,28 @@ import Testing
         #expect(BuiltinThemes.monoTOML == monoText)
         #expect(Theme.default.name == "default")
         #expect(Theme.default[.header].bg == .indexed(4))
+        // Every theme file has a built-in copy (run Scripts/builtin-themes.sh after editing one).
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesFolder.path).filter { $0.hasSuffix(".toml") }
+        #expect(Set(files.map { String($0.dropLast(5)) }) == Set(BuiltinThemes.all.keys))
+        for file in files {
+            let text = try String(contentsOf: Self.themesFolder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltinThemes.all[String(file.dropLast(5))] == text, "\(file) differs from its built-in copy")
+        }
+    }
+
+    @Test func everyThemeWorksByNameWithNoThemesFolder() throws {
+        for name in BuiltinThemes.all.keys {
+            let theme = try Theme.named(name, searchPath: ["/nonexistent"])
+            #expect(theme.name == name)
+        }
+        #expect(try Theme.named("light", searchPath: []) != .default)
+        // A file of the same name in the search path overrides the built-in copy.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctoboard-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name = \"light\"\n[header]\nfg = \"red\"\n".write(to: folder.appendingPathComponent("light.toml"), atomically: true, encoding: .utf8)
+        #expect(try Theme.named("light", searchPath: [folder.path])[.header].fg == .indexed(1))
+        #expect(try Theme.named("light", searchPath: [])[.header].fg != .indexed(1))
     }
 
     @Test func monoHasNoColors() {

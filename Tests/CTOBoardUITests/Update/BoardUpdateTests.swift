@@ -291,7 +291,7 @@ import Testing
 
     @Test func unboundKeyShowsHint() {
         var state = Fixtures.state()
-        #expect(state.press(.char("z")).isEmpty)
+        #expect(state.press(.char("Z")).isEmpty)
         #expect(state.message?.text.contains("?") == true)
         _ = state.press(.char("j"))
         #expect(state.message == nil)

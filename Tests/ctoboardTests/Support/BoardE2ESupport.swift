@@ -109,9 +109,9 @@ final class E2EWorkspace: @unchecked Sendable {
     /// The shell command tmux runs: the board in the workspace, with a fixed date and no colours,
     /// then markers telling whether the terminal modes came back, then a long sleep so the pane
     /// stays for capture-pane.
-    func boardCommand(_ extraArguments: [String] = []) -> String {
+    func boardCommand(_ extraArguments: [String] = [], subcommand: [String] = []) -> String {
         let binary = BoardE2E.binary ?? "ctoboard"
-        let arguments = ([binary, "--owner-doc", ownerDoc] + extraArguments).map(BoardE2E.shellQuote).joined(separator: " ")
+        let arguments = ([binary] + subcommand + ["--owner-doc", ownerDoc] + extraArguments).map(BoardE2E.shellQuote).joined(separator: " ")
         return """
         cd \(BoardE2E.shellQuote(root)) && before=$(stty -g); \
         env NO_COLOR=1 CTOBOARD_TODAY=\(BoardE2E.today) LC_ALL=C.UTF-8 LANG=C.UTF-8 \(arguments); \
@@ -122,9 +122,9 @@ final class E2EWorkspace: @unchecked Sendable {
     }
 
     /// Starts the board in tmux and waits for its first frame; `environment` is exported first.
-    func startBoard(width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws -> TmuxSession {
+    func startBoard(width: Int = 120, height: Int = 40, subcommand: [String] = [], environment: [String: String] = [:]) throws -> TmuxSession {
         let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\(BoardE2E.shellQuote($0.value)); " }.joined()
-        let tmux = try TmuxSession(command: exports + boardCommand(), width: width, height: height)
+        let tmux = try TmuxSession(command: exports + boardCommand(subcommand: subcommand), width: width, height: height)
         do {
             try tmux.waitFor(text: "todo:")
         } catch {

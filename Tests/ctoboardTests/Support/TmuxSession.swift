@@ -103,15 +103,21 @@ final class TmuxSession: @unchecked Sendable {
         try waitUntil("the screen no longer shows \"\(text)\"", timeout: timeout) { !$0.contains(text) }
     }
 
-    /// Polls the screen every 20 ms until `condition` holds, up to `timeout` seconds; on timeout,
-    /// throws with the last screen in the message.
+    /// Polls the screen every 20 ms until `condition` holds on a whole, stable frame, up to
+    /// `timeout` seconds; on timeout, throws with the last screen in the message.
+    ///
+    /// A frame is whole and stable when two captures 20 ms apart are identical: a capture taken
+    /// while the board is still writing a frame (slow under load) can show the new text next to
+    /// rows of the old frame, and a test must not judge that.
     @discardableResult
     func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) throws -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
+        var previous: String? = nil
         while true {
             screen = try capture()
-            if try condition(screen) { return screen }
+            if screen == previous, try condition(screen) { return screen }
+            previous = screen
             if Date() >= deadline { break }
             usleep(20_000)
         }

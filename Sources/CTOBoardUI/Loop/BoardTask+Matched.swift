@@ -1,0 +1,34 @@
+import CTOBoardCore
+
+extension BoardTask {
+    /// The board's view of a matched task: where it is in each document, its verified date and,
+    /// in a conflict, both versions. Nil when its section is unknown (not shown on the board).
+    init?(_ t: MatchedTask, conflict: SyncConflict?) {
+        guard let pane = t.pane else { return nil }
+        self.init(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical, group: t.group,
+                  conflict: conflict?.summary, inOwnerDoc: t.owner != nil, inTodo: t.todo != nil,
+                  ownerLine: t.owner.map { $0.line + 1 }, todoLine: t.todo.map { $0.line + 1 }, verifiedDate: BoardTask.verifiedDate(t.primary),
+                  ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion,
+                  conflictDifferences: conflict == nil ? [] : BoardTask.differences(t))
+    }
+
+    /// What differs between the two sides of a task: "checkbox", "title", "pane", or which side
+    /// deleted it.
+    static func differences(_ t: MatchedTask) -> [String] {
+        guard let owner = t.owner else { return ["deleted in the owner document"] }
+        guard let todo = t.todo else { return ["deleted in TODO.md"] }
+        var result: [String] = []
+        if owner.checked != todo.checked { result.append("checkbox") }
+        if owner.title != todo.title { result.append("title") }
+        if owner.pane != todo.pane { result.append("pane") }
+        return result
+    }
+
+    /// "2026-01-12" from a `(verified 2026-01-12)` marker.
+    static func verifiedDate(_ entry: TaskEntry) -> String? {
+        guard let range = entry.text.verified else { return nil }
+        let marker = String(decoding: entry.text.bytes[range], as: UTF8.self)
+        let date = marker.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "-" }
+        return date.isEmpty ? nil : String(date)
+    }
+}

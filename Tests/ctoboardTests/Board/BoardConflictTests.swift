@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// The board's side of a conflict, through `ctoboard snapshot`: the header counts the tasks
+/// marked CONFLICT, and the dialog shows both versions and what differs.
+@Suite struct BoardConflictTests {
+    static let elixir = "- [ ] Evaluate Elixir as business logic layer for high-concurrency services"
+
+    /// The owner checks the Elixir task while TODO.md moves it to Low.
+    func conflictedWorkspace() throws -> Workspace {
+        let ws = try Workspace()
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        var owner = String(decoding: ws.ownerBytes, as: UTF8.self)
+        owner = owner.replacingOccurrences(of: Self.elixir, with: Self.elixir.replacingOccurrences(of: "[ ]", with: "[x]"))
+        try owner.write(toFile: ws.ownerDoc, atomically: true, encoding: .utf8)
+        var todo = String(decoding: ws.todoBytes, as: UTF8.self)
+        let line = Self.elixir + " [Owner: CTO]\n"
+        todo = todo.replacingOccurrences(of: line, with: "")
+        todo = todo.replacingOccurrences(of: "### Low Priority\n", with: "### Low Priority\n" + line)
+        try todo.write(toFile: ws.todo, atomically: true, encoding: .utf8)
+        return ws
+    }
+
+    @Test func headerCountsTheTasksMarkedConflictAndTheDialogShowsBothVersions() throws {
+        let ws = try conflictedWorkspace()
+        defer { ws.remove() }
+        let board = try ws.ctoboard(["snapshot", "--width", "120", "--height", "40"])
+        #expect(board.status == 0)
+        // The rows marked CONFLICT (not the footer's hint, which uses the same word).
+        let rows = board.stdout.components(separatedBy: "\n").filter { !$0.contains("to choose") }
+        let marked = rows.reduce(0) { $0 + $1.components(separatedBy: "CONFLICT").count - 1 }
+        #expect(marked == 1)
+        #expect(board.stdout.contains("! 1 conflict "), "\(board.stdout)")
+        #expect(board.stdout.contains("press Enter on a task marked CONFLICT to choose"))
+        let dialog = try ws.ctoboard(["snapshot", "--width", "120", "--height", "40", "--keys", "/conflict<enter><enter>"])
+        #expect(dialog.stdout.contains("Resolve conflict"))
+        #expect(dialog.stdout.contains("they differ in: checkbox, pane"), "\(dialog.stdout)")
+        // Both versions in full, wrapped inside the box.
+        let words = dialog.stdout.split(whereSeparator: { " \n│".contains($0) }).joined(separator: " ")
+        #expect(words.contains("- [x] Evaluate Elixir as business logic layer for high-concurrency services TODO.md"))
+        #expect(words.contains("- [ ] Evaluate Elixir as business logic layer for high-concurrency services [Owner: CTO]"))
+    }
+}

@@ -32,10 +32,12 @@ let package = Package(
             name: "CTOBoardUI",
             dependencies: ["CTOBoardCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        // The only code that talks to ncurses.
+        // The runtime: the terminal protocol and its ncurses implementation (the only code that
+        // talks to ncurses), the board loop, the controller that runs effects against the core,
+        // and the editor launcher.
         .target(
             name: "CTOBoardTerminal",
-            dependencies: ["CNcurses", "CTOBoardUI"]
+            dependencies: ["CNcurses", "CTOBoardUI", "CTOBoardCore"]
         ),
         .executableTarget(
             name: "ctoboard",
@@ -52,6 +54,10 @@ let package = Package(
         .testTarget(
             name: "CTOBoardUITests",
             dependencies: ["CTOBoardUI", "CTOBoardCore"]
+        ),
+        .testTarget(
+            name: "CTOBoardTerminalTests",
+            dependencies: ["CTOBoardTerminal", "CTOBoardUI", "CTOBoardCore"]
         ),
         .testTarget(
             name: "ctoboardTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTOBoardCore
+import CTOBoardTerminal
 import CTOBoardUI
 
 /// `ctoboard snapshot`: the board as plain text, after some key presses.

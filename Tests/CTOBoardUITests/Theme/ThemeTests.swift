@@ -135,8 +135,8 @@ import Testing
     }
 
     @Test func searchPathIncludesExecutableAndCurrentDirectory() {
-        let path = Theme.searchPath(executablePath: "/opt/ctoboard/bin/ctoboard", currentDirectory: "/work/proj")
-        #expect(path == ["/opt/ctoboard/bin/themes", "/opt/ctoboard/share/ctoboard/themes", "/work/proj/themes"])
+        let path = Theme.searchPath(executablePath: "/opt/ctoboard/bin/ctoboard", currentDirectory: "/home/me/proj")
+        #expect(path == ["/opt/ctoboard/bin/themes", "/opt/ctoboard/share/ctoboard/themes", "/home/me/proj/themes"])
     }
 
     @Test func colorNames() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import CTOBoardUI
+@testable import CTOBoardTerminal
 
 @Suite("EditorCommand")
 struct EditorCommandTests {

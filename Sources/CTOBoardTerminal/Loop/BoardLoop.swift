@@ -1,3 +1,4 @@
+import CTOBoardUI
 /// The interactive loop, wiring a ``Terminal`` to the pure board: render, read a key, update,
 /// run effects, repeat.
 ///

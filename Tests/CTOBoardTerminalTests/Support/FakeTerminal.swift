@@ -1,5 +1,6 @@
 import Foundation
 import CTOBoardUI
+import CTOBoardTerminal
 
 /// An in-memory ``Terminal``: plays a script of keys, resizes and actions, records every frame.
 /// Once the script is done it answers Ctrl-C (quit).

@@ -1,6 +1,7 @@
 import Testing
 import CTOBoardCore
 @testable import CTOBoardUI
+@testable import CTOBoardTerminal
 
 /// Mouse events through the loop and the controller, on a real pair of documents.
 @Suite("Mouse through the board loop", .serialized)

@@ -1,3 +1,4 @@
+import CTOBoardUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import CTOBoardCore
 @testable import CTOBoardUI
+@testable import CTOBoardTerminal
 
 /// The board's loop and controller on a real pair of documents, through an in-memory terminal:
 /// keys, effects, both documents, frames, external edits, resizes, quitting. No tmux.

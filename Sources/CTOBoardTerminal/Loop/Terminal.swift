@@ -1,3 +1,4 @@
+import CTOBoardUI
 /// What the board needs from a terminal. `NcursesTerminal` (in CTOBoardTerminal) is the real
 /// one; tests drive ``BoardLoop`` with an in-memory one that scripts keys and resizes and records
 /// every frame.

@@ -1,3 +1,4 @@
+import CTOBoardUI
 import CTOBoardCore
 
 extension BoardController {

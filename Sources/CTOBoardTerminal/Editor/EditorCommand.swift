@@ -1,3 +1,4 @@
+import CTOBoardUI
 import Foundation
 
 /// Which program opens a document at a line, as an argument vector (never a shell string).

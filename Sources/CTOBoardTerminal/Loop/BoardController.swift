@@ -1,3 +1,4 @@
+import CTOBoardUI
 import CTOBoardCore
 
 /// Runs the board's effects against the core and keeps the board state in step with the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import CTOBoardCore
 @testable import CTOBoardUI
+@testable import CTOBoardTerminal
 
 /// E and T with a real editor program (a small script), through the fake terminal.
 @Suite("Open in $EDITOR", .serialized)

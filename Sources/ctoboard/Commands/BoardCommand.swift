@@ -99,7 +99,9 @@ enum BoardRunner {
         }
         defer { terminal.restore() }
         let (theme, warning) = boardOptions.resolveTheme(config: config, hasColors: terminal.hasColors)
-        if let warning { state.message = .init(warning, isError: true) }
+        // A setting the repository may not make (an editor command) was ignored: say so on the
+        // board too, where the line printed before it started is hidden.
+        if let warning = warning ?? config?.warnings.first { state.message = .init(warning, isError: true) }
         if startInReview { _ = state.perform(.review) }
         BoardLoop.run(terminal: terminal, state: &state, theme: theme, pollMs: 100,
                       idle: { controller.idle(&$0) }, perform: { controller.perform($0, state: &$1, terminal: terminal) })

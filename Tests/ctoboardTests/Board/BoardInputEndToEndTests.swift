@@ -40,6 +40,34 @@ struct BoardInputEndToEndTests {
         try tmux.waitFor(text: "BOARD-EXITED status=0 TTY-RESTORED")
     }
 
+    /// A repository's `.ctoboard.toml` cannot choose the program E and T run: its `editor` is
+    /// ignored with a warning, and the user's own editor runs instead.
+    @Test("an editor template in a repository config is ignored with a warning; the user's editor runs")
+    func repositoryEditorIgnored() throws {
+        let workspace = try E2EWorkspace()
+        func script(_ name: String, _ body: String) throws -> String {
+            let path = workspace.root + "/" + name
+            try Data(("#!/bin/sh\n" + body + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            return path
+        }
+        let planted = try script("planted.sh", "touch \"$(dirname \"$0\")/planted-ran\"")
+        let mine = try script("mine.sh", "touch \"$(dirname \"$0\")/mine-ran\"")
+        try Data("editor = \"\(planted) {file}\"\n".utf8).write(to: URL(fileURLWithPath: workspace.root + "/.ctoboard.toml"))
+        let tmux = try workspace.startBoard(environment: ["EDITOR": mine, "VISUAL": "", "CTOBOARD_EDITOR": "",
+                                                          "XDG_CONFIG_HOME": workspace.root + "/no-user-config"])
+        defer { tmux.kill() }
+        _ = try tmux.waitUntil("the board warns about the ignored setting") {
+            $0.contains("`editor` runs a program") && $0.contains("▶[ ] Review all")
+        }
+        try tmux.send("T")
+        _ = try tmux.waitUntil("the editor ran and the board is back") { $0.contains("No change to carry over") }
+        #expect(FileManager.default.fileExists(atPath: workspace.root + "/mine-ran"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.root + "/planted-ran"))
+        try tmux.send("q")
+        try tmux.waitFor(text: "BOARD-EXITED status=0 TTY-RESTORED")
+    }
+
     /// Sends an SGR (1006) mouse report, as xterm or tmux (`set -g mouse on`) would for a real
     /// click: a detached tmux has no mouse to click with, so the bytes are typed with send-keys -H.
     static func click(_ tmux: TmuxSession, x: Int, y: Int, button: Int = 0) throws {

@@ -211,6 +211,13 @@ public struct SyncEngine: Sendable {
             decide(base: baseOAt[b] >= 0 ? baseO[baseOAt[b]] : nil, baseTAt[b] >= 0 ? baseT[baseTAt[b]] : nil,
                    oID: oi, tID: ti)
         }
+        if base == nil {
+            // A first sync: a title on one side only that closely matches one on the other side
+            // only is likely one task renamed, not two tasks: a conflict, not two additions.
+            for (oi, ti) in Self.likelyRenames(owner: curO, ownerIDs: curOIDs, todo: curT, todoIDs: curTIDs, count: count) {
+                decide(base: nil, nil, oID: oi, tID: ti)
+            }
+        }
         // Tasks new since the base (or everything, without one).
         for i in curOIDs where !handledO[i] && !renamedTargetO[i] {
             let ti = (curTAt[i] >= 0 && !handledT[i] && !renamedTargetT[i]) ? i : nil

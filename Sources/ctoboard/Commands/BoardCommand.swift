@@ -71,7 +71,7 @@ enum BoardRunner {
     static func run(pairs: [PairPaths], config: Config?, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) {
         let today = CalendarDate.today(environment: Environment.variables)
         let watcher = DocumentWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
-        var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) },
+        var controller = BoardController(sessions: pairs.map { Session.cli(paths: $0, config: config, today: today) },
                                          watcher: watcher)
         let keyMap = try boardOptions.keyMap(config: config)
         var state: BoardState

@@ -44,7 +44,7 @@ struct Watch: ParsableCommand {
             func syncAll(reason: String) {
                 var failed = Set<PairPaths>()
                 for paths in pairs {
-                    let session = Session(paths: paths, config: config ?? Config(), today: today())
+                    let session = Session.cli(paths: paths, config: config, today: today())
                     let meta: Logger.Metadata = ["owner": "\(paths.owner)", "reason": "\(reason)"]
                     do throws(SessionError) {
                         let plan = try session.sync().plan

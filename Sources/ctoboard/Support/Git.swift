@@ -20,6 +20,13 @@ enum Git {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + args
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        // A hook gets the index git is committing as a path relative to the work tree root:
+        // absolute, it holds in any folder.
+        var environment = ProcessInfo.processInfo.environment
+        if let index = environment["GIT_INDEX_FILE"], !index.hasPrefix("/") {
+            environment["GIT_INDEX_FILE"] = Paths.absolute(index)
+            process.environment = environment
+        }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -162,7 +162,7 @@ public struct Session: Sendable {
                 // Conflicts left in the documents stay visible: they differ and neither matches
                 // the other, whatever the base.
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
-                           entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+                           entry: { seq in syncedEntry(seq, plan) })
                 // The documents now hold the plan's bytes (the lock is still held).
                 return SyncResult(plan: plan, parsed: nil, paths: paths, baseSource: source)
             }
@@ -180,7 +180,7 @@ public struct Session: Sendable {
         let plan = SyncEngine().plan(pair: pair, base: base)
         guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return plan }
         try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
-                   entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+                   entry: { seq in syncedEntry(seq, plan) })
         pair = try read()
         return plan
     }

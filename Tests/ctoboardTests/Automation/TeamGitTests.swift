@@ -118,4 +118,24 @@ struct TeamGitTests {
         #expect(count("Establish code review process", in: Auto.read(todoPath)) == 0)
         #expect(Auto.read(ownerPath) == owner)
     }
+
+    @Test("watch in a fresh clone carries a teammate's committed deletion and says it had no base snapshot")
+    func watchInFreshClone() throws {
+        let a = try AutoRepo()
+        defer { a.remove() }
+        let b = try AutoRepo(cloning: a.root)
+        defer { b.remove() }
+        let todo = Auto.removingLine(containing: "Conduct security audits", in: b.todoText)
+        try Auto.write(b.todo, todo)
+        try b.git("commit", "-q", "-am", "No audits")
+
+        let watch = try b.start(["watch"] + b.pairArgs)
+        defer { watch.cleanUp() }
+        let carried = waitUntil(timeout: 10) { !b.ownerText.contains("Conduct security audits") || !watch.isRunning }
+        #expect(carried && watch.isRunning, "\(watch.stderr)")
+        #expect(watch.logLines.filter { $0.contains("msg=\"no base snapshot\"") }.count == 1, "\(watch.stderr)")
+        #expect(b.todoText == todo)
+        watch.signal(SIGTERM)
+        #expect(watch.waitForExit(timeout: 2))
+    }
 }

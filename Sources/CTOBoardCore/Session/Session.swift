@@ -6,6 +6,8 @@ public struct Session: Sendable {
     public let store: StateStore
     public var config: Config
     public var today: CalendarDate
+    /// The committed versions of the pair, for a sync without a base snapshot (see ``syncBase()``).
+    public var committed: (any CommittedVersions)?
 
     public init(paths: PairPaths, config: Config = Config(), today: CalendarDate, store: StateStore? = nil) {
         self.paths = paths
@@ -67,6 +69,7 @@ public struct Session: Sendable {
             throw .document(error)
         }
         try Self.ensureFolder(of: store)
+        store.adoptAbsoluteNames(paths)
         // Outside a git work tree each owner document has its own state folder; owners that
         // share a TODO.md then also take the lock of the state folder beside it, always in the
         // same order (TODO.md's first), so their transactions never interleave.
@@ -143,6 +146,8 @@ public struct Session: Sendable {
         }
         let parsed: TaskPair?
         let paths: PairPaths
+        /// Where the base came from (see ``Session/BaseSource/notice``).
+        public var baseSource: BaseSource = .snapshot
     }
 
     /// Carries external edits (compared with the base) and reports conflicts.
@@ -152,41 +157,44 @@ public struct Session: Sendable {
         if dryRun {
             // (Loading may first recover from a crash, which can replace the base: read it after.)
             let pair = try load()
-            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths)
+            let (base, source) = syncBase()
+            return SyncResult(plan: engine.plan(pair: pair, base: base), parsed: pair, paths: paths, baseSource: source)
         }
         return try withLock { _ throws(SessionError) in
             let pair = try read()
-            let base = store.loadBase(paths)
-            if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
+            let (base, source) = syncBase()
+            if source == .snapshot, let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes),
                prefer == nil, preferences.isEmpty, pair.drift().isEmpty {
                 // Nothing changed since the last sync.
                 return SyncResult(plan: SyncPlan(ownerBytes: base.owner, todoBytes: base.todo, carried: [], conflicts: []),
                                   parsed: pair, paths: paths)
             }
             let plan = engine.plan(pair: pair, base: base)
-            let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
+            // (A base from git is not a snapshot: the sync leaves one.)
+            let upToDate = source == .snapshot && plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
             if !upToDate {
                 // Conflicts left in the documents stay visible: they differ and neither matches
                 // the other, whatever the base.
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
-                           entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+                           entry: { seq in syncedEntry(seq, plan) })
                 // The documents now hold the plan's bytes (the lock is still held).
-                return SyncResult(plan: plan, parsed: nil, paths: paths)
+                return SyncResult(plan: plan, parsed: nil, paths: paths, baseSource: source)
             }
-            return SyncResult(plan: plan, parsed: pair, paths: paths)
+            return SyncResult(plan: plan, parsed: pair, paths: paths, baseSource: source)
         }
     }
 
     /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
     private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
         // Most changes start from documents that are still what the last transaction wrote.
-        let base = store.loadBase(paths)
-        if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
-        if base == nil && pair.drift().isEmpty { return nil }
+        let snapshot = store.loadBase(paths)
+        if let snapshot, snapshot.owner.sameBytes(as: pair.ownerDoc.document.bytes), snapshot.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
+        if snapshot == nil && pair.drift().isEmpty { return nil }
+        let base = snapshot ?? syncBase().base
         let plan = SyncEngine().plan(pair: pair, base: base)
         guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return plan }
         try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
-                   entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+                   entry: { seq in syncedEntry(seq, plan) })
         pair = try read()
         return plan
     }

@@ -47,6 +47,8 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
     public var ref: Int?
     public var owner: [StoredHunk]
     public var todo: [StoredHunk]
+    /// For `synced`: each task's change carried (absent in entries written before it was kept).
+    public var changes: [TaskChange]?
 
     /// The owner document's hunks.
     public var ownerHunks: [LineDiff.Hunk] { owner.map(\.hunk) }

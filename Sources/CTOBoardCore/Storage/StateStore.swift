@@ -8,10 +8,14 @@ public struct StateStore: Sendable {
     /// Whether the folder is the git dir's, shared by every pair of the work tree (else it is
     /// one owner document's own `.ctoboard/`).
     public let coversWorkTree: Bool
+    /// The folder pairs are named relative to (the work tree, or the owner document's folder),
+    /// so that moving or cloning it keeps the base and the history; nil: absolute paths.
+    public let root: String?
 
     public init(folder: String) {
         self.folder = folder
         coversWorkTree = false
+        root = nil
     }
 
     /// The state folder for a pair.
@@ -20,9 +24,11 @@ public struct StateStore: Sendable {
         if let root = Paths.gitWorkTree(from: docFolder), let gitDir = Paths.gitDir(workTree: root) {
             folder = Paths.join(gitDir, "ctoboard")
             coversWorkTree = true
+            self.root = root
         } else {
             folder = Paths.join(docFolder, ".ctoboard")
             coversWorkTree = false
+            root = docFolder
         }
     }
 
@@ -36,8 +42,35 @@ public struct StateStore: Sendable {
         return "\(safeOwner)-\(String(hash >> 32, radix: 16))"
     }
 
-    public func basePath(_ pair: PairPaths) -> String { Paths.join(folder, "base-\(Self.pairName(pair))") }
-    public func historyPath(_ pair: PairPaths) -> String { Paths.join(folder, "history-\(Self.pairName(pair)).jsonl") }
+    /// The name of a pair's files in this folder: from its paths relative to ``root``.
+    public func pairName(_ pair: PairPaths) -> String {
+        guard let root else { return Self.pairName(pair) }
+        return Self.pairName(PairPaths(owner: pair.owner, ownerDoc: Self.relative(pair.ownerDoc, to: root),
+                                       todo: Self.relative(pair.todo, to: root)))
+    }
+
+    /// `path` relative to the folder `root` (with `..` when outside it); both absolute.
+    static func relative(_ path: String, to root: String) -> String {
+        let p = Paths.absolute(path).split(separator: "/"), r = Paths.absolute(root).split(separator: "/")
+        var common = 0
+        while common < p.count, common < r.count, p[common] == r[common] { common += 1 }
+        return (Array(repeating: "..", count: r.count - common) + p[common...].map(String.init)).joined(separator: "/")
+    }
+
+    public func basePath(_ pair: PairPaths) -> String { Paths.join(folder, "base-\(pairName(pair))") }
+    public func historyPath(_ pair: PairPaths) -> String { Paths.join(folder, "history-\(pairName(pair)).jsonl") }
+
+    /// Renames a pair's base and history named from absolute paths (before state was named
+    /// relative to ``root``) to their current names, when those do not exist yet.
+    public func adoptAbsoluteNames(_ pair: PairPaths) {
+        guard root != nil else { return }
+        let old = Self.pairName(pair), new = pairName(pair)
+        guard old != new else { return }
+        for (from, to) in [("base-\(old)", "base-\(new)"), ("history-\(old).jsonl", "history-\(new).jsonl")] {
+            let source = Paths.join(folder, from), target = Paths.join(folder, to)
+            if FileIO.isFile(source) && !FileIO.isFile(target) { rename(source, target) }
+        }
+    }
 
     /// The state folder or its lock file when either is a symlink, with the link's target:
     /// a repository could plant one to make ctoboard write elsewhere.

@@ -143,6 +143,7 @@ public struct SyncEngine: Sendable {
         var ownerEd = DocumentEditor(pair.ownerDoc)
         var todoEd = DocumentEditor(pair.todo)
         var carried: [String] = []
+        var changes: [TaskChange] = []
         var conflicts: [SyncConflict] = []
         var handledO = [Bool](repeating: false, count: count), handledT = [Bool](repeating: false, count: count)
 
@@ -180,9 +181,11 @@ public struct SyncEngine: Sendable {
                 if o != nil && t == nil {
                     carry(from: o, fromTodo: false, to: nil, into: &todoEd, isTodo: true, owner: owner, base: nil)
                     carried.append("added \"\(o!.title)\" to TODO.md")
+                    changes += Self.changes(o, old: nil)
                 } else if t != nil && o == nil {
                     carry(from: t, fromTodo: true, to: nil, into: &ownerEd, isTodo: false, owner: owner, base: nil)
                     carried.append("added \"\(t!.title)\" to the owner document")
+                    changes += Self.changes(t, old: nil)
                 } else if !Self.same(o, t) {
                     resolveConflict(o, t, oIdent: oIdent, tIdent: tIdent)
                 }
@@ -191,9 +194,11 @@ public struct SyncEngine: Sendable {
             if oChanged && !tChanged {
                 carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner, base: bT)
                 carried.append(Self.describe(o, old: bO, into: "TODO.md"))
+                changes += Self.changes(o, old: bO)
             } else if tChanged && !oChanged {
                 carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner, base: bO)
                 carried.append(Self.describe(t, old: bT, into: "the owner document"))
+                changes += Self.changes(t, old: bT)
             } else {
                 resolveConflict(o, t, oIdent: oIdent, tIdent: tIdent)
             }
@@ -211,6 +216,13 @@ public struct SyncEngine: Sendable {
             decide(base: baseOAt[b] >= 0 ? baseO[baseOAt[b]] : nil, baseTAt[b] >= 0 ? baseT[baseTAt[b]] : nil,
                    oID: oi, tID: ti)
         }
+        if base == nil {
+            // A first sync: a title on one side only that closely matches one on the other side
+            // only is likely one task renamed, not two tasks: a conflict, not two additions.
+            for (oi, ti) in Self.likelyRenames(owner: curO, ownerIDs: curOIDs, todo: curT, todoIDs: curTIDs, count: count) {
+                decide(base: nil, nil, oID: oi, tID: ti)
+            }
+        }
         // Tasks new since the base (or everything, without one).
         for i in curOIDs where !handledO[i] && !renamedTargetO[i] {
             let ti = (curTAt[i] >= 0 && !handledT[i] && !renamedTargetT[i]) ? i : nil
@@ -220,7 +232,7 @@ public struct SyncEngine: Sendable {
             decide(base: nil, nil, oID: nil, tID: i)
         }
         return SyncPlan(ownerBytes: ownerEd.document.bytes, todoBytes: todoEd.document.bytes,
-                        carried: carried, conflicts: conflicts)
+                        carried: carried, conflicts: conflicts, changes: changes)
     }
 
     static func describe(_ e: TaskEntry?, old: TaskEntry?, into: String) -> String {

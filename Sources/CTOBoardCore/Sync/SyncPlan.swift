@@ -6,4 +6,6 @@ public struct SyncPlan: Sendable, Equatable {
     public var carried: [String]
     /// Tasks changed differently on both sides, left alone.
     public var conflicts: [SyncConflict]
+    /// Each task's change carried, for the history (see ``TaskChange``).
+    public var changes: [TaskChange] = []
 }

@@ -83,7 +83,7 @@ enum BoardRunner {
     static func run(pairs: [PairPaths], config: Config?, boardOptions: BoardOptions, startInReview: Bool) throws(CLIError) -> BoardState {
         let today = CalendarDate.today(environment: Environment.variables)
         let watcher = DocumentWatcher(files: pairs.flatMap { [$0.ownerDoc, $0.todo] })
-        var controller = BoardController(sessions: pairs.map { Session(paths: $0, config: config ?? Config(), today: today) },
+        var controller = BoardController(sessions: pairs.map { Session.cli(paths: $0, config: config, today: today) },
                                          watcher: watcher)
         // The template comes from the user's own config or $CTOBOARD_EDITOR (UserConfig), never from a repository.
         controller.editor = EditorCommand(template: config?.editorCommand ?? Environment.variables[EditorCommand.templateVariable],

@@ -15,6 +15,9 @@ struct Check: ParsableCommand {
     @Option(help: "text, or github for workflow annotations on the lines that drift.")
     var format: Format = .text
 
+    @Flag(help: "Check the versions staged in git's index (what a commit would hold), not the files.")
+    var staged = false
+
     @OptionGroup var pairOptions: PairOptions
 
     func run() throws {
@@ -22,7 +25,12 @@ struct Check: ParsableCommand {
         try reporting {
             let config = try pairOptions.config()
             for paths in try pairOptions.pairs(config: config) {
-                let pair = try pairOptions.load(paths, config: config)
+                var pair = try pairOptions.load(paths, config: config)
+                if staged {
+                    // A document git does not track is committed as it is: the file.
+                    pair = TaskPair(paths: paths, ownerBytes: Git.blob(paths.ownerDoc, at: "") ?? pair.ownerDoc.document.bytes,
+                                    todoBytes: Git.blob(paths.todo, at: "") ?? pair.todo.document.bytes)
+                }
                 let ownerName = DisplayPath.relative(paths.ownerDoc)
                 let todoName = DisplayPath.relative(paths.todo)
                 for drift in pair.drift() {

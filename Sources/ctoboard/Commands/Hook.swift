@@ -80,7 +80,16 @@ struct HookInstall: ParsableCommand {
             var block = [HookFiles.begin, "# mode: \(mode.rawValue); installed by `ctoboard hook install`, removed by `ctoboard hook uninstall`"]
             switch mode {
             case .check:
-                block.append("\(HookFiles.shellQuote(exe)) check \(argText) || { echo \"ctoboard: the task documents drift (above); run 'ctoboard sync' and commit again\" >&2; exit 1; }")
+                // The command to run names the documents, quoted, as they are from the root.
+                var syncArgs = args
+                if pairs.count == 1, let pair = pairs.first {
+                    syncArgs = ["--owner-doc", DisplayPath.relative(pair.ownerDoc, to: root), "--todo", DisplayPath.relative(pair.todo, to: root)]
+                    if let o = pairOptions.owner { syncArgs += ["--owner", o] }
+                }
+                let fix = (["ctoboard", "sync"] + syncArgs.map { $0.hasPrefix("--") ? $0 : HookFiles.shellQuote($0) }).joined(separator: " ")
+                    + " && git add -- " + Set(docs).sorted().map(HookFiles.shellQuote).joined(separator: " ")
+                let message = "ctoboard: the staged task documents drift (above); to sync both and stage them, run: \(fix)"
+                block.append("\(HookFiles.shellQuote(exe)) check --staged \(argText) || { printf '%s\\n' \(HookFiles.shellQuote(message)) >&2; exit 1; }")
             case .sync:
                 block.append("\(HookFiles.shellQuote(exe)) sync \(argText) || { echo \"ctoboard: sync left conflicts (above); resolve them with 'ctoboard sync --prefer owner|todo'\" >&2; exit 1; }")
                 block.append("git add -- " + Set(docs).sorted().map(HookFiles.shellQuote).joined(separator: " "))

@@ -19,11 +19,11 @@ struct Sync: ParsableCommand {
         try reporting {
             let config = try pairOptions.config()
             for paths in try pairOptions.pairs(config: config) {
-                let session = Session(paths: paths, config: config ?? Config(),
-                                      today: CalendarDate.today(environment: Environment.variables))
+                let session = Session.cli(paths: paths, config: config, today: CalendarDate.today(environment: Environment.variables))
                 let result: Session.SyncResult
                 do throws(SessionError) { result = try session.sync(prefer: prefer, dryRun: dryRun) } catch { throw error.cli }
                 let plan = result.plan
+                if let notice = result.baseSource.notice { print(notice) }
                 if dryRun {
                     let o = LineDiff.unified(from: result.pair.ownerDoc.document, to: Document(bytes: plan.ownerBytes),
                                              oldName: "a/" + DisplayPath.relative(paths.ownerDoc), newName: "b/" + DisplayPath.relative(paths.ownerDoc))

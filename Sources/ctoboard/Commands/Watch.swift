@@ -44,10 +44,14 @@ struct Watch: ParsableCommand {
             func syncAll(reason: String) {
                 var failed = Set<PairPaths>()
                 for paths in pairs {
-                    let session = Session(paths: paths, config: config ?? Config(), today: today())
+                    let session = Session.cli(paths: paths, config: config, today: today())
                     let meta: Logger.Metadata = ["owner": "\(paths.owner)", "reason": "\(reason)"]
                     do throws(SessionError) {
-                        let plan = try session.sync().plan
+                        let result = try session.sync()
+                        let plan = result.plan
+                        if let notice = result.baseSource.notice {
+                            logger.info("no base snapshot", metadata: meta.merging(["detail": "\(notice)"]) { a, _ in a })
+                        }
                         if plan.carried.isEmpty && plan.conflicts.isEmpty {
                             logger.debug("in sync", metadata: meta)
                         }

@@ -6,8 +6,7 @@ extension PairOptions {
     func session() throws(CLIError) -> Session {
         let config = try self.config()
         let paths = try pair(config: config)
-        return Session(paths: paths, config: config ?? Config(),
-                       today: CalendarDate.today(environment: Environment.variables))
+        return Session.cli(paths: paths, config: config, today: CalendarDate.today(environment: Environment.variables))
     }
 }
 

@@ -150,4 +150,72 @@ struct HookTests {
         #expect(refused.status != 0, "\(refused)")
         #expect(refused.output.contains("Conduct security audits"), "\(refused)")
     }
+
+    @Test("check mode checks what is staged: TODO.md staged alone is refused, and the printed command fixes it")
+    func checkModeChecksStagedVersions() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        #expect(try repo.ctoboard(["hook", "install"] + repo.pairArgs).status == 0)
+        // Both files agree on disk, but only TODO.md is staged: the commit would drift.
+        let owner = Auto.setting("Conduct security audits", checked: true, in: repo.ownerText)
+        let todo = Auto.setting("Conduct security audits", checked: true, in: repo.todoText)
+        try Auto.write(repo.ownerDoc, owner)
+        try Auto.write(repo.todo, todo)
+        try repo.git("add", Auto.todoRelative)
+        let refused = try repo.git("commit", "-m", "TODO.md alone", check: false)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.output.contains("Conduct security audits"), "\(refused)")
+        // The same with the path on the command line (git commits a temporary index).
+        let refusedByPath = try repo.git("commit", "-m", "TODO.md alone", "--", Auto.todoRelative, check: false)
+        #expect(refusedByPath.status != 0, "\(refusedByPath)")
+        #expect(try repo.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+
+        // The message names the exact command, with both documents quoted; it works on this
+        // repository, which was never synced.
+        let marker = "run: "
+        let line = try #require(refused.stderr.split(separator: "\n").first { $0.contains(marker) }, "\(refused)")
+        let command = String(line[line.range(of: marker)!.upperBound...])
+        #expect(command == "ctoboard sync --owner-doc 'docs/Development/CTO_OWNER.md' --todo 'docs/Project Management/TODO.md'"
+                + " && git add -- 'docs/Development/CTO_OWNER.md' 'docs/Project Management/TODO.md'")
+        let binFolder = (Auto.binary as NSString).deletingLastPathComponent
+        let path = binFolder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let fix = try Auto.run("/bin/sh", ["-c", command], in: repo.root, environment: ["PATH": path])
+        #expect(fix.status == 0, "\(fix)")
+        #expect(repo.ownerText == owner)
+        #expect(repo.todoText == todo)
+        let accepted = try repo.git("commit", "-q", "-m", "both", check: false)
+        #expect(accepted.status == 0, "\(accepted)")
+        #expect(try repo.git("status", "--porcelain").stdout.isEmpty)
+    }
+
+    @Test("check mode does not refuse an unrelated commit because of an unstaged edit to a document")
+    func checkModeIgnoresUnstagedEdits() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        #expect(try repo.ctoboard(["hook", "install"] + repo.pairArgs).status == 0)
+        let todo = Auto.setting("Conduct security audits", checked: true, in: repo.todoText)
+        try Auto.write(repo.todo, todo)
+        try Auto.write(repo.root + "/notes.txt", "notes\n")
+        try repo.git("add", "notes.txt")
+        let commit = try repo.git("commit", "-q", "-m", "notes", check: false)
+        #expect(commit.status == 0, "\(commit)")
+        #expect(repo.todoText == todo)
+        #expect(try repo.git("status", "--porcelain").stdout == " M \"\(Auto.todoRelative)\"\n")
+    }
+
+    @Test("sync mode on a repository never synced carries a one-sided edit (the committed pair is the base)")
+    func syncModeWithoutBase() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        #expect(try repo.ctoboard(["hook", "install", "--mode", "sync"] + repo.pairArgs).status == 0)
+        let todo = Auto.setting("Conduct security audits", checked: true, in: repo.todoText)
+        try Auto.write(repo.todo, todo)
+        try repo.git("add", Auto.todoRelative)
+        let commit = try repo.git("commit", "-q", "-m", "Audits done", check: false)
+        #expect(commit.status == 0, "\(commit)")
+        let committedOwner = try repo.git("show", "HEAD:\(Auto.ownerRelative)").stdout
+        #expect(Auto.checked("Conduct security audits", in: committedOwner) == true)
+        #expect(try repo.git("show", "HEAD:\(Auto.todoRelative)").stdout == todo)
+        #expect(try repo.git("status", "--porcelain").stdout.isEmpty)
+    }
 }

@@ -217,6 +217,19 @@ final class AutoRepo: @unchecked Sendable {
         }
     }
 
+    /// A clone of the repository at `source`, with the same test identity.
+    init(cloning source: String) throws {
+        root = NSTemporaryDirectory() + "ctoboard-clone-" + UUID().uuidString.prefix(8)
+        try Auto.run("/usr/bin/env", ["git", "clone", "-q", source, root], in: NSTemporaryDirectory())
+        try git("config", "user.email", "teammate@ctoboard.invalid")
+        try git("config", "user.name", "ctoboard teammate")
+        try git("config", "commit.gpgsign", "false")
+        try git("config", "core.autocrlf", "false")
+    }
+
+    /// The repository already at `root` (for example after moving one).
+    init(existing root: String) { self.root = root }
+
     /// Runs git in the repository; fails the test when it fails (unless `check` is false).
     @discardableResult
     func git(_ args: String..., check: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws -> Auto.Result {

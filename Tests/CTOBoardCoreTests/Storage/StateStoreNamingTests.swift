@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import CTOBoardCore
+
+/// A pair's state is named by its paths relative to the work tree (or, outside git, to the
+/// owner document's folder), so moving the folder keeps its base and history.
+@Suite("State names follow a moved folder")
+struct StateStoreNamingTests {
+    @Test func outsideGitAMovedFolderKeepsItsBaseAndHistory() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let todo = try dir.write("p/t/TODO.md", "## In Progress\n- [ ] A [Owner: CTO]\n")
+        let owner = try dir.write("p/a/CTO.md", "## In Progress\n- [ ] A\n")
+        try #require(Paths.gitWorkTree(from: dir.path) == nil, "the temporary folder is inside a git work tree")
+        let session = Session(paths: PairPaths(owner: "CTO", ownerDoc: owner, todo: todo),
+                              today: CalendarDate(year: 2026, month: 11, day: 27))
+        _ = try session.perform(.toggle("A"))
+
+        try FileManager.default.moveItem(atPath: dir.path + "/p", toPath: dir.path + "/q")
+        let moved = Session(paths: PairPaths(owner: "CTO", ownerDoc: dir.path + "/q/a/CTO.md", todo: dir.path + "/q/t/TODO.md"),
+                            today: CalendarDate(year: 2026, month: 11, day: 27))
+        #expect(moved.store.loadBase(moved.paths) != nil)
+        #expect(try moved.undo().title == "A")
+        let text = String(decoding: try FileIO.readDocument(at: dir.path + "/q/t/TODO.md", missingHint: ""), as: UTF8.self)
+        #expect(text == "## In Progress\n- [ ] A [Owner: CTO]\n")
+    }
+
+    @Test func stateNamedFromAbsolutePathsIsAdopted() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let todo = try dir.write("t/TODO.md", "## In Progress\n- [ ] A [Owner: CTO]\n")
+        let owner = try dir.write("a/CTO.md", "## In Progress\n- [ ] A\n")
+        let paths = PairPaths(owner: "CTO", ownerDoc: owner, todo: todo)
+        let session = Session(paths: paths, today: CalendarDate(year: 2026, month: 11, day: 27))
+        _ = try session.perform(.toggle("A"))
+        // As an earlier version named them.
+        let folder = session.store.folder
+        let old = StateStore.pairName(paths)
+        try #require(old != session.store.pairName(paths))
+        #expect(rename(session.store.basePath(paths), folder + "/base-" + old) == 0)
+        #expect(rename(session.store.historyPath(paths), folder + "/history-" + old + ".jsonl") == 0)
+
+        #expect(try session.undo().title == "A")
+        #expect(session.store.loadBase(paths) != nil)
+    }
+}

@@ -92,8 +92,8 @@ public struct OperationPlanner: Sendable {
             c.taskID = TitleKey.shortID(TitleKey.make(Array(t.utf8)))
             return c
         case .delete:
-            if let e = task.owner { owner.deleteLine(e.line) }
-            if let e = task.todo { todo.deleteLine(e.line) }
+            if let e = task.owner { owner.deleteTask(line: e.line) }
+            if let e = task.todo { todo.deleteTask(line: e.line) }
             return change(.deleted)
         case .add:
             preconditionFailure("add is planned without a task")
@@ -133,7 +133,7 @@ public struct OperationPlanner: Sendable {
             // Area layout: after this owner's last task, else at the end.
             let parsed = todo.parsed()
             if let last = parsed.entries.last(where: { TaskMatcher.belongs($0, to: ownerName) }) ?? parsed.entries.last {
-                todo.insertAfter(line: last.line, text: todoText)
+                todo.insertAfter(line: last.end - 1, text: todoText)
                 return
             }
         }
@@ -150,7 +150,7 @@ public struct OperationPlanner: Sendable {
             throw .nothingToDo("\"\(task.title)\" is already \(by < 0 ? "first" : "last") in \(pane.title)")
         }
         let other = siblings[target]
-        if let a = task.owner, let b = other.owner { owner.swapLines(a.line, b.line) }
-        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane { todo.swapLines(a.line, b.line) }
+        if let a = task.owner, let b = other.owner { owner.swapTasks(a.line, b.line) }
+        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane { todo.swapTasks(a.line, b.line) }
     }
 }

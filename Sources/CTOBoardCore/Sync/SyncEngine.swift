@@ -241,22 +241,24 @@ public struct SyncEngine: Sendable {
         let parsed = editor.parsed()
         let current = target.flatMap { Self.entry($0, in: parsed, todo: isTodo, owner: owner) }
         guard let source else {
-            if let current { editor.deleteLine(current.line) }
+            if let current { editor.deleteTask(line: current.line) }
             return
         }
         let text = Self.mirrorText(source.text, fromTodo: fromTodo, into: current?.text, owner: owner)
         let pane = source.pane ?? current?.pane
         guard let current else {
             guard let pane else { return }
+            // A new task comes with its whole list item: its children, re-indented under it.
+            let children = source.childLines
             if isTodo && !parsed.isSectioned {
                 let tagged = TaskTextRewriter.retag(TaskText(text), pane: pane)
                 if let last = parsed.entries.last(where: { TaskMatcher.belongs($0, to: owner) }) ?? parsed.entries.last {
-                    editor.insertAfter(line: last.line, text: tagged)
-                    if source.checked { editor.setChecked(line: last.line + 1, true) }
+                    editor.insertAfter(line: last.end - 1, text: tagged, children: children, parentIndent: source.item.indent)
+                    if source.checked { editor.setChecked(line: last.end, true) }
                     return
                 }
             }
-            editor.insertTask(text: text, checked: source.checked, pane: pane)
+            editor.insertTask(text: text, checked: source.checked, pane: pane, children: children, parentIndent: source.item.indent)
             return
         }
         var newText = text

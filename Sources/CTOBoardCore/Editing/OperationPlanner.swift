@@ -53,8 +53,17 @@ public struct OperationPlanner: Sendable {
         switch operation {
         case .toggle:
             let checked = !(task.owner?.checked ?? task.todo!.checked)
-            if let e = task.owner { owner.setChecked(line: e.line, checked) }
-            if let e = task.todo { todo.setChecked(line: e.line, checked) }
+            // Un-verifying a verified task (unchecking it in Completed) puts back the
+            // awaiting-verification form and drops `(verified DATE)`: no stale marker stays.
+            let unverify = !checked && from == .completed
+            if let e = task.owner {
+                if unverify { owner.setText(line: e.line, TaskTextRewriter.rewrite(e.text, for: .awaitingVerification)) }
+                owner.setChecked(line: e.line, checked)
+            }
+            if let e = task.todo {
+                if unverify { todo.setText(line: e.line, TaskTextRewriter.rewrite(e.text, for: .awaitingVerification)) }
+                todo.setChecked(line: e.line, checked)
+            }
             return change(checked && from == .completed ? .verified : .toggled, to: from)
         case .verify:
             place(task, pane: .completed, checked: true, target: .verified(date: today.iso), owner: &owner, todo: &todo)

@@ -66,12 +66,25 @@ public struct TaskText: Sendable, Equatable {
     public var critical: Bool { criticalMarker != nil }
 
     /// Whether the owner tag names `owner` (given as UTF-8), ignoring ASCII case.
+    /// A shared tag (`[Owner: CTO, Backend]`) names each of its comma-separated owners.
     public func isOwned(by name: [UInt8]) -> Bool {
         guard let value = owner?.value else { return false }
-        let v = value.utf8
+        return Self.names(Array(value.utf8)[...], name)
+    }
+
+    /// Whether an owner tag's value names `owner`: the value, or one of its comma-separated
+    /// names, equal to it ignoring case.
+    static func names(_ value: ArraySlice<UInt8>, _ owner: [UInt8]) -> Bool {
+        if same(value, owner) { return true }
+        guard value.contains(0x2C) else { return false }
+        return value.split(separator: 0x2C).contains { same(ByteSearch.trimmed($0), owner) }
+    }
+
+    /// Two names equal ignoring case (ASCII case on bytes; others case-folded as strings).
+    private static func same(_ v: ArraySlice<UInt8>, _ name: [UInt8]) -> Bool {
         if v.count == name.count, zip(v, name).allSatisfy({ ByteSearch.lower($0) == ByteSearch.lower($1) }) { return true }
         if v.allSatisfy({ $0 < 0x80 }) && name.allSatisfy({ $0 < 0x80 }) { return false }
-        return value.lowercased() == String(decoding: name, as: UTF8.self).lowercased()
+        return String(decoding: v, as: UTF8.self).lowercased() == String(decoding: name, as: UTF8.self).lowercased()
     }
 
     private static let verifyPattern = [UInt8](lowercasedASCII: "**verify**")
@@ -328,10 +341,9 @@ public struct TaskText: Sendable, Equatable {
                 while k < v.count, ByteSearch.lower(buf[v.lowerBound + k]) == ByteSearch.lower(owner[k]) { k += 1 }
                 if k == v.count { return true }
             }
-            // Non-ASCII names: compare case-folded strings.
-            if buf[v].contains(where: { $0 >= 0x80 }) || owner.contains(where: { $0 >= 0x80 }) {
-                return String(decoding: UnsafeBufferPointer(rebasing: buf[v]), as: UTF8.self).lowercased()
-                    == String(decoding: owner, as: UTF8.self).lowercased()
+            // Non-ASCII names and shared tags: the full comparison.
+            if buf[v].contains(where: { $0 >= 0x80 || $0 == 0x2C }) || owner.contains(where: { $0 >= 0x80 }) {
+                return names(Array(buf[v])[...], owner)
             }
             return false
         }

@@ -277,14 +277,24 @@ public struct SyncEngine: Sendable {
     /// owner tag); TODO.md → owner drops the tags.
     static func mirrorText(_ source: TaskText, fromTodo: Bool, into current: TaskText?, owner: String) -> [UInt8] {
         if fromTodo {
+            // Each tag goes with the emphasis wrapped around it alone (`**[Owner: CTO]**`) and one
+            // space beside it, so that a tag in any position leaves a clean title.
+            let bytes = source.bytes
             var edits: [(Range<Int>, [UInt8])] = []
             for tag in source.allTags {
-                var lo = tag.range.lowerBound
-                if lo > 0, ByteSearch.isSpace(source.bytes[lo - 1]) { lo -= 1 }
-                edits.append((lo..<tag.range.upperBound, []))
+                var lo = tag.range.lowerBound, hi = tag.range.upperBound
+                for wrap in [[UInt8](repeating: 0x2A, count: 2), [0x5F, 0x5F], [0x2A], [0x5F]]
+                where lo - wrap.count >= bytes.startIndex && hi + wrap.count <= bytes.endIndex
+                    && bytes[(lo - wrap.count)..<lo].elementsEqual(wrap) && bytes[hi..<(hi + wrap.count)].elementsEqual(wrap) {
+                    lo -= wrap.count; hi += wrap.count
+                    break
+                }
+                if lo > 0, ByteSearch.isSpace(bytes[lo - 1]) { lo -= 1 } else if hi < bytes.count, ByteSearch.isSpace(bytes[hi]) { hi += 1 }
+                edits.append((lo..<hi, []))
             }
-            var out = TaskTextRewriter.apply(edits, to: source.bytes)
+            var out = TaskTextRewriter.apply(edits, to: bytes)
             while let last = out.last, ByteSearch.isSpace(last) { out.removeLast() }
+            while let first = out.first, ByteSearch.isSpace(first) { out.removeFirst() }
             return out
         }
         var body = source.bytes

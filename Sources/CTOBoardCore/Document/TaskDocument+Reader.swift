@@ -247,8 +247,13 @@ extension TaskDocument {
             } else if let p = priorityPane(text.priority) {
                 tagPane = p
             }
-            return TaskEntry(line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane, group: group,
-                             end: index + 1)
+            var entry = TaskEntry(line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane, group: group,
+                                  end: index + 1)
+            if headingPane == nil && tagPane == nil && text.hasOwner {
+                // Every task has a place: see ``TaskEntry/defaultPane``.
+                entry.defaultPane = item.checked ? .completed : .medium
+            }
+            return entry
         }
 
         private mutating func priorityPane(_ tag: TaskText.Tag?) -> Pane? {

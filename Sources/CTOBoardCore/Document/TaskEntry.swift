@@ -38,6 +38,15 @@ public struct TaskEntry: Sendable, Equatable {
     public var key: String { text.key }
     /// ``TitleKey/hash(_:)`` of ``key``, made when the text was parsed.
     var keyHash: UInt64 { text.keyHash }
+    /// The place of an owner-tagged task that neither headings nor tags place (a TODO.md laid out
+    /// by area, or under an unrecognised heading such as `## Icebox`, whose line carries only
+    /// `[Owner: CTO]`): open → Pending · Medium, checked → Completed. Every task of the owner
+    /// has a place: sync puts a new such task there in the owner document. It is only a default,
+    /// kept apart from ``pane`` (which stays nil, unknown): it never differs from the owner
+    /// document's section, so moving the task there is no conflict or drift, and a
+    /// `[Status: …]` or `[Priority: …]` tag added later, or by ctoboard when the task moves,
+    /// takes over.
+    public var defaultPane: Pane?
     /// The task's section: its tags win over its headings; nil when neither says (unknown).
     public var pane: Pane? { tagPane ?? headingPane }
     /// Whether the box is checked.

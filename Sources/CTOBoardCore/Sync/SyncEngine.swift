@@ -245,7 +245,7 @@ public struct SyncEngine: Sendable {
             return
         }
         let text = Self.mirrorText(source.text, fromTodo: fromTodo, into: current?.text, owner: owner)
-        let pane = source.pane ?? current?.pane
+        let pane = source.pane ?? current?.pane ?? source.defaultPane
         guard let current else {
             guard let pane else { return }
             // A new task comes with its whole list item: its children, re-indented under it.

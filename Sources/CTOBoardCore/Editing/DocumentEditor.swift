@@ -189,7 +189,8 @@ public struct DocumentEditor: Sendable {
             return line
         }
         let item = itemLines(at: line)
-        var place = Self.placement(for: pane, in: parsed, excluding: line)
+        let group = parsed.entries.first { $0.line == line }?.group
+        var place = Self.placement(for: pane, in: parsed, excluding: line, group: group)
         let newLine = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
         var lines = place.prelude
         lines.append(newLine)
@@ -233,8 +234,8 @@ public struct DocumentEditor: Sendable {
         }
     }
 
-    static func placement(for pane: Pane, in doc: TaskDocument, excluding: Int? = nil) -> Placement {
-        let place = placementInStyle(for: pane, in: doc, excluding: excluding)
+    static func placement(for pane: Pane, in doc: TaskDocument, excluding: Int? = nil, group: String? = nil) -> Placement {
+        let place = placementInStyle(for: pane, in: doc, excluding: excluding, group: group)
         guard place.prelude.contains(where: { $0.first == 0x23 }) else { return place }
         // A created heading deeper than the status section it lands in is read as a group of
         // that section (`### In Progress` under `## Completed`): its task would land there, and
@@ -249,13 +250,29 @@ public struct DocumentEditor: Sendable {
     }
 
     /// Where a task for `pane` goes, any missing heading made in the document's own style.
-    private static func placementInStyle(for pane: Pane, in doc: TaskDocument, excluding: Int?) -> Placement {
+    ///
+    /// Groups: a task goes after the last task of its own group (`group`) when the section has
+    /// a group of that name, else after the section's last ungrouped task, else directly under
+    /// the section, above its first group: never into another area's or owner's group.
+    private static func placementInStyle(for pane: Pane, in doc: TaskDocument, excluding: Int?, group: String?) -> Placement {
         let entries = doc.entries.filter { $0.line != excluding }
-        if let last = entries.last(where: { $0.headingPane == pane }) {
-            return Placement(line: last.end, styleLine: last.line)
-        }
         let d = doc.document
         func isBlank(_ i: Int) -> Bool { ByteSearch.trimmed(d.content(i)).isEmpty }
+        let inPane = entries.filter { $0.headingPane == pane }
+        let target = group.flatMap { g in inPane.contains { $0.group == g } ? g : nil }
+        if let last = inPane.last(where: { $0.group == target }) {
+            return Placement(line: last.end, styleLine: last.line)
+        }
+        if let firstGrouped = inPane.first {
+            // Only grouped tasks: before the first group's heading.
+            let floor = doc.anchors[pane]?.line ?? (pane.priorityName != nil ? doc.pendingAnchor?.line : nil) ?? -1
+            var h = firstGrouped.line - 1
+            while h > floor, ByteSearch.trimmed(d.content(h)).first != 0x23 { h -= 1 }
+            guard h > floor else { return Placement(line: inPane.last!.end, styleLine: inPane.last!.line) }
+            var place = Placement(line: h, postlude: [[]], styleLine: firstGrouped.line)
+            if h - 1 > floor, !isBlank(h - 1) { place.prelude = [[]] }
+            return place
+        }
         func afterAnchor(_ anchorLine: Int) -> Placement {
             var p = anchorLine + 1
             if p < d.lines.count, isBlank(p) { p += 1 }

@@ -144,6 +144,15 @@ public struct DocumentEditor: Sendable {
         set(document.replacing(lines: x.lowerBound..<y.upperBound, with: lines))
     }
 
+    /// Moves the task item on `line`, unchanged, to just before line `index` (outside it).
+    public mutating func moveItem(line: Int, before index: Int) {
+        let item = itemLines(at: line)
+        guard index < item.lowerBound || index > item.upperBound else { return }
+        let lines = contents(item)
+        let at = index > item.lowerBound ? index - item.count : index
+        set(document.replacing(lines: item, with: []).replacing(lines: at..<at, with: lines))
+    }
+
     /// Inserts a task line right after `line`, in that line's style.
     public mutating func insertAfter(line: Int, text: [UInt8]) {
         insertAfter(line: line, text: text, children: [])

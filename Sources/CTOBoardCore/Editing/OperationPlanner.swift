@@ -159,7 +159,15 @@ public struct OperationPlanner: Sendable {
             throw .nothingToDo("\"\(task.title)\" is already \(by < 0 ? "first" : "last") in \(pane.title)")
         }
         let other = siblings[target]
-        if let a = task.owner, let b = other.owner { owner.swapTasks(a.line, b.line) }
-        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane { todo.swapTasks(a.line, b.line) }
+        if let a = task.owner, let b = other.owner { Self.reorder(a, past: b, by: by, in: &owner) }
+        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane { Self.reorder(a, past: b, by: by, in: &todo) }
+    }
+
+    /// Moves task `a` past its neighbour `b`. In the same group they swap; across a group
+    /// heading only `a` moves, to the end (up) or the start (down) of `b`'s group: the neighbour
+    /// is never dragged across.
+    private static func reorder(_ a: TaskEntry, past b: TaskEntry, by: Int, in editor: inout DocumentEditor) {
+        if a.group == b.group { return editor.swapTasks(a.line, b.line) }
+        editor.moveItem(line: a.line, before: by < 0 ? b.end : b.line)
     }
 }

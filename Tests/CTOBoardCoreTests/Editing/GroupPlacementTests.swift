@@ -41,3 +41,26 @@ struct GroupPlacementTests {
         }
     }
 }
+
+/// Reordering across a group heading moves only the selected task into the neighbouring group.
+@Suite("Reorder across groups")
+struct ReorderAcrossGroupsTests {
+    private let owner = ["## Pending", "### Alpha", "- [ ] A1", "- [ ] A2", "  - note", "", "### Beta", "- [ ] B1", "- [ ] B2"]
+    private let todo = ["## Pending", "### Alpha", "- [ ] A1 [Owner: CTO]", "- [ ] A2 [Owner: CTO]", "  - note", "",
+                        "### Beta", "- [ ] B1 [Owner: CTO]", "- [ ] B2 [Owner: CTO]"]
+
+    @Test(arguments: [DocLayout.lf, .crlf])
+    func onlyTheSelectedTaskCrosses(_ layout: DocLayout) throws {
+        let planner = OperationPlanner(today: SyncFixture.today, updateLastUpdated: false)
+        let pair = SyncFixture.pair(ownerLines: owner, todoLines: todo, layout: layout)
+        let up = try planner.plan(.reorder("B1", by: -1), on: pair)
+        #expect(ShownBytes(up.ownerBytes) == ShownBytes(layout.render(
+            ["## Pending", "### Alpha", "- [ ] A1", "- [ ] A2", "  - note", "- [ ] B1", "", "### Beta", "- [ ] B2"])))
+        #expect(ShownBytes(up.todoBytes) == ShownBytes(layout.render(
+            ["## Pending", "### Alpha", "- [ ] A1 [Owner: CTO]", "- [ ] A2 [Owner: CTO]", "  - note", "- [ ] B1 [Owner: CTO]", "",
+             "### Beta", "- [ ] B2 [Owner: CTO]"])))
+        let down = try planner.plan(.reorder("A2", by: 1), on: pair)
+        #expect(ShownBytes(down.ownerBytes) == ShownBytes(layout.render(
+            ["## Pending", "### Alpha", "- [ ] A1", "", "### Beta", "- [ ] A2", "  - note", "- [ ] B1", "- [ ] B2"])))
+    }
+}

@@ -421,6 +421,17 @@ public struct TaskText: Sendable, Equatable {
     /// The title for display.
     public var title: String { String(decoding: titleBytes, as: UTF8.self) }
 
+    /// `range` widened to the emphasis wrapped around it alone (`**[Owner: CTO]**`), if any.
+    static func wrapped(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        let lo = range.lowerBound, hi = range.upperBound
+        for wrap: [UInt8] in [[0x2A, 0x2A], [0x5F, 0x5F], [0x2A], [0x5F]]
+        where lo - wrap.count >= 0 && hi + wrap.count <= bytes.count
+            && bytes[(lo - wrap.count)..<lo].elementsEqual(wrap) && bytes[hi..<(hi + wrap.count)].elementsEqual(wrap) {
+            return (lo - wrap.count)..<(hi + wrap.count)
+        }
+        return range
+    }
+
     /// The end of the title part: the offset where trailing tags and trailing markers begin.
     /// New trailing markers such as `(verified DATE)` are inserted here.
     public var titleEnd: Int {
@@ -428,7 +439,7 @@ public struct TaskText: Sendable, Equatable {
         var end = bytes.count
         while end > 0, ByteSearch.isSpace(bytes[end - 1]) { end -= 1 }
         let trailing = markerRanges.filter { $0.lowerBound >= (verifyMarker?.upperBound ?? 0) && $0 != verifyMarker }
-        for r in trailing.reversed() {
+        for r in trailing.reversed().map({ Self.wrapped($0, in: bytes) }) {
             var e = r.upperBound
             // allow spaces between the trailing pieces
             while e < end, ByteSearch.isSpace(bytes[e]) { e += 1 }

@@ -282,13 +282,8 @@ public struct SyncEngine: Sendable {
             let bytes = source.bytes
             var edits: [(Range<Int>, [UInt8])] = []
             for tag in source.allTags {
-                var lo = tag.range.lowerBound, hi = tag.range.upperBound
-                for wrap in [[UInt8](repeating: 0x2A, count: 2), [0x5F, 0x5F], [0x2A], [0x5F]]
-                where lo - wrap.count >= bytes.startIndex && hi + wrap.count <= bytes.endIndex
-                    && bytes[(lo - wrap.count)..<lo].elementsEqual(wrap) && bytes[hi..<(hi + wrap.count)].elementsEqual(wrap) {
-                    lo -= wrap.count; hi += wrap.count
-                    break
-                }
+                let range = TaskText.wrapped(tag.range, in: bytes)
+                var lo = range.lowerBound, hi = range.upperBound
                 if lo > 0, ByteSearch.isSpace(bytes[lo - 1]) { lo -= 1 } else if hi < bytes.count, ByteSearch.isSpace(bytes[hi]) { hi += 1 }
                 edits.append((lo..<hi, []))
             }

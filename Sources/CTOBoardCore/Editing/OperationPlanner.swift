@@ -88,8 +88,9 @@ public struct OperationPlanner: Sendable {
             else { kind = .moved }
             return change(kind, to: pane)
         case .reorder(_, let by):
-            try reorder(task, by: by, in: pair, owner: &owner, todo: &todo)
-            return change(.reordered, to: from)
+            var c = change(.reordered, to: from)
+            c.note = try reorder(task, by: by, in: pair, owner: &owner, todo: &todo)
+            return c
         case .edit(_, let newTitle):
             let t = newTitle.trimmingSpaces()
             guard !t.isEmpty else { throw .emptyTitle }
@@ -149,8 +150,9 @@ public struct OperationPlanner: Sendable {
         todo.insertTask(text: todoText, checked: false, pane: pane)
     }
 
+    /// Returns what happened when the task crossed a group heading (`moved into the group …`).
     private func reorder(_ task: MatchedTask, by: Int, in pair: TaskPair,
-                         owner: inout DocumentEditor, todo: inout DocumentEditor) throws(OperationError) {
+                         owner: inout DocumentEditor, todo: inout DocumentEditor) throws(OperationError) -> String? {
         guard by != 0, let pane = task.pane else { throw .nothingToDo("nothing to reorder") }
         let siblings = pair.tasks.filter { $0.pane == pane }
         guard let index = siblings.firstIndex(where: { $0.id == task.id }) else { throw .nothingToDo("nothing to reorder") }
@@ -159,8 +161,21 @@ public struct OperationPlanner: Sendable {
             throw .nothingToDo("\"\(task.title)\" is already \(by < 0 ? "first" : "last") in \(pane.title)")
         }
         let other = siblings[target]
-        if let a = task.owner, let b = other.owner { Self.reorder(a, past: b, by: by, in: &owner) }
-        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane { Self.reorder(a, past: b, by: by, in: &todo) }
+        var crossed: String?
+        if let a = task.owner, let b = other.owner {
+            Self.reorder(a, past: b, by: by, in: &owner)
+            if a.group != b.group { crossed = Self.crossing(from: a.group, into: b.group) }
+        }
+        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane {
+            Self.reorder(a, past: b, by: by, in: &todo)
+            if a.group != b.group, crossed == nil { crossed = Self.crossing(from: a.group, into: b.group) }
+        }
+        return crossed
+    }
+
+    private static func crossing(from old: String?, into new: String?) -> String {
+        if let new { return "moved into the group \"\(new)\"" }
+        return "moved out of the group \"\(old ?? "")\""
     }
 
     /// Moves task `a` past its neighbour `b`. In the same group they swap; across a group

@@ -59,7 +59,10 @@ struct ReorderAcrossGroupsTests {
         #expect(ShownBytes(up.todoBytes) == ShownBytes(layout.render(
             ["## Pending", "### Alpha", "- [ ] A1 [Owner: CTO]", "- [ ] A2 [Owner: CTO]", "  - note", "- [ ] B1 [Owner: CTO]", "",
              "### Beta", "- [ ] B2 [Owner: CTO]"])))
+        #expect(up.note == "moved into the group \"Alpha\"")
+        #expect(try planner.plan(.reorder("A2", by: -1), on: pair).note == nil)
         let down = try planner.plan(.reorder("A2", by: 1), on: pair)
+        #expect(down.note == "moved into the group \"Beta\"")
         #expect(ShownBytes(down.ownerBytes) == ShownBytes(layout.render(
             ["## Pending", "### Alpha", "- [ ] A1", "", "### Beta", "- [ ] A2", "  - note", "- [ ] B1", "- [ ] B2"])))
     }

@@ -87,6 +87,11 @@ tricky = {
     "duplicates": b"## Pending\n" + b"- [ ] Same title [Owner: CTO]\n" * 6 + b"- [x] same TITLE [Owner: CTO]\n",
     "last-updated": b"**Last Updated**: January 2026  \r\n**Last Updated**: 2026-01-05\r\n**Last Updated**:\r\n",
     "sync-line": b"This document is synchronized with `docs/TODO.md`.\n",
+    "nested-items": b"## In Progress\n- [ ] Parent [Owner: CTO]\n  - sub-bullet\n  - [x] nested done [Owner: CTO]\n"
+                    b"    - [ ] deeper\n\n  note after a blank\nlazy continuation\n\n- [ ] Next\n\t- [x] tab child\n"
+                    b"  ```\n  - [ ] code\n  ```\n  ## heading ends it\n- [ ] Last\r\n  - [ ] crlf child\r\n",
+    "continuation-lines": b"## Pending\n**High Priority**:\n- [ ] Task\nlazy line\n**Medium Priority**:\n1. [ ] One\n"
+                          b"   1. [ ] nested numbered\n   text\n2) [x] Two\n* [ ] star\n    * [ ] deep star\n---\n",
     "empty-items": b"- [ ]\n- [x] \n- [ ] [Owner: CTO]\n1) [ ]\n- []\n-[ ] x\n",
 }
 

@@ -21,6 +21,17 @@ extension TaskDocument {
         }
 
         var state = State()
+        /// The task item whose children are being read (see ``TaskEntry/lines``).
+        private var open: OpenItem?
+
+        struct OpenItem {
+            /// Its index in the entries.
+            var entry: Int
+            /// The column of its list marker: lines indented deeper belong to it.
+            var column: Int
+            /// Whether its last line was text a lazy continuation line can continue.
+            var lazy: Bool
+        }
         var anchors: [Pane: Anchor] = [:]
         var pendingAnchor: Anchor?
         var lastUpdated: [Int] = []
@@ -42,6 +53,24 @@ extension TaskDocument {
             for index in range {
                 let line = document.lines[index]
                 let content = buffer[line.start..<line.contentEnd]
+                // Whether the line belongs to the open task item: its end is moved past it now,
+                // and back (`endBefore`) when a heading or label ends the item instead.
+                var child = false
+                var endBefore = 0
+                if let o = open {
+                    let (column, blank) = Self.indentation(content)
+                    if blank {
+                        open?.lazy = false
+                    } else if column > o.column || (o.lazy && Self.continuesLazily(content)) {
+                        child = true
+                        endBefore = entries[o.entry].end
+                        entries[o.entry].end = index + 1
+                        entries[o.entry].childBytes = bytes[document.lines[entries[o.entry].line + 1].start..<line.end]
+                        open?.lazy = true
+                    } else {
+                        open = nil
+                    }
+                }
                 // Fenced code.
                 var i = content.startIndex
                 var spaces = 0
@@ -70,6 +99,9 @@ extension TaskDocument {
                     while i + level < content.endIndex, content[i + level] == 0x23 { level += 1 }
                     let after = i + level
                     if level <= 6, after == content.endIndex || ByteSearch.isSpace(content[after]) {
+                        // A heading ends any task item.
+                        if child, let o = open { restore(&entries[o.entry], end: endBefore, in: document) }
+                        open = nil
                         heading(level: level, text: bytes[after..<content.endIndex], line: index)
                         continue
                     }
@@ -77,6 +109,8 @@ extension TaskDocument {
                 // Bold label lines: **High Priority**:, **Last Updated**:
                 if first == 0x2A, i + 1 < content.endIndex, content[i + 1] == 0x2A,
                    label(content, at: i, line: index) {
+                    if child, let o = open { restore(&entries[o.entry], end: endBefore, in: document) }
+                    open = nil
                     continue
                 }
                 // Tasks.
@@ -85,8 +119,53 @@ extension TaskDocument {
                     if syncPath == nil, index < 400, let p = TaskDocument.syncPath(bytes[line.start..<line.contentEnd]) { syncPath = p }
                     continue
                 }
+                if child, let o = open {
+                    // A nested checkbox belongs to its parent: it counts toward its progress.
+                    entries[o.entry].childBoxes += 1
+                    if item.checked { entries[o.entry].checkedChildBoxes += 1 }
+                    continue
+                }
+                open = OpenItem(entry: entries.count, column: Self.indentation(content).column, lazy: true)
                 entries.append(task(item, text: content[(content.startIndex + item.textOffset)..<content.endIndex],
                                     of: bytes, line: index))
+            }
+        }
+
+        /// Sets an item's end back to `end` (a heading or label ended it instead).
+        private func restore(_ entry: inout TaskEntry, end: Int, in document: Document) {
+            entry.end = end
+            entry.childBytes = end == entry.line + 1 ? []
+                : document.bytes[document.lines[entry.line + 1].start..<document.lines[end - 1].end]
+        }
+
+        /// The column of a line's first non-blank byte (a tab advances to the next multiple of
+        /// 4), and whether the line is blank.
+        static func indentation(_ content: Slice<UnsafeBufferPointer<UInt8>>) -> (column: Int, blank: Bool) {
+            var column = 0
+            for b in content {
+                if b == 0x20 { column += 1 } else if b == 0x09 { column += 4 - column % 4 } else { return (column, false) }
+            }
+            return (column, true)
+        }
+
+        /// Whether a line not indented past a task's marker still continues its text (a
+        /// CommonMark lazy continuation line): plain text, not a block of its own (list item,
+        /// heading, quote, fence, thematic break, bold label, table).
+        static func continuesLazily(_ content: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            var i = content.startIndex
+            while i < content.endIndex, content[i] == 0x20 || content[i] == 0x09 { i += 1 }
+            guard i < content.endIndex else { return false }
+            let b = content[i]
+            let next: UInt8? = i + 1 < content.endIndex ? content[i + 1] : nil
+            switch b {
+            case 0x23, 0x3E, 0x60, 0x7E, 0x7C, 0x5F, 0x3D: return false   // # > ` ~ | _ =
+            case 0x2D, 0x2B: return false                                  // - +: items and breaks
+            case 0x2A: return next != nil && next != 0x20 && next != 0x2A  // *emphasis*, not * item or **label**
+            case 0x30...0x39:
+                var j = i
+                while j < content.endIndex, content[j] >= 0x30 && content[j] <= 0x39 { j += 1 }
+                return !(j < content.endIndex && (content[j] == 0x2E || content[j] == 0x29))
+            default: return true
             }
         }
 
@@ -151,7 +230,8 @@ extension TaskDocument {
             if let ownerBytes, !TaskText.ownerTag(of: textBytes, is: ownerBytes) {
                 // Another owner's task: it is never matched, so only its place is kept
                 // (line, checkbox and section, for inserting near it).
-                return TaskEntry(line: index, item: item, text: .empty, headingPane: headingPane, tagPane: nil, group: group)
+                return TaskEntry(line: index, item: item, text: .empty, headingPane: headingPane, tagPane: nil, group: group,
+                                 end: index + 1)
             }
             // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
             let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
@@ -167,7 +247,13 @@ extension TaskDocument {
             } else if let p = priorityPane(text.priority) {
                 tagPane = p
             }
-            return TaskEntry(line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane, group: group)
+            var entry = TaskEntry(line: index, item: item, text: text, headingPane: headingPane, tagPane: tagPane, group: group,
+                                  end: index + 1)
+            if headingPane == nil && tagPane == nil && text.hasOwner {
+                // Every task has a place: see ``TaskEntry/defaultPane``.
+                entry.defaultPane = item.checked ? .completed : .medium
+            }
+            return entry
         }
 
         private mutating func priorityPane(_ tag: TaskText.Tag?) -> Pane? {

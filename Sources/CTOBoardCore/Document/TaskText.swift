@@ -58,12 +58,25 @@ public struct TaskText: Sendable, Equatable {
     public var critical: Bool { criticalMarker != nil }
 
     /// Whether the owner tag names `owner` (given as UTF-8), ignoring ASCII case.
+    /// A shared tag (`[Owner: CTO, Backend]`) names each of its comma-separated owners.
     public func isOwned(by name: [UInt8]) -> Bool {
         guard let value = owner?.value else { return false }
-        let v = value.utf8
+        return Self.names(Array(value.utf8)[...], name)
+    }
+
+    /// Whether an owner tag's value names `owner`: the value, or one of its comma-separated
+    /// names, equal to it ignoring case.
+    static func names(_ value: ArraySlice<UInt8>, _ owner: [UInt8]) -> Bool {
+        if same(value, owner) { return true }
+        guard value.contains(0x2C) else { return false }
+        return value.split(separator: 0x2C).contains { same(ByteSearch.trimmed($0), owner) }
+    }
+
+    /// Two names equal ignoring case (ASCII case on bytes; others case-folded as strings).
+    private static func same(_ v: ArraySlice<UInt8>, _ name: [UInt8]) -> Bool {
         if v.count == name.count, zip(v, name).allSatisfy({ ByteSearch.lower($0) == ByteSearch.lower($1) }) { return true }
         if v.allSatisfy({ $0 < 0x80 }) && name.allSatisfy({ $0 < 0x80 }) { return false }
-        return value.lowercased() == String(decoding: name, as: UTF8.self).lowercased()
+        return String(decoding: v, as: UTF8.self).lowercased() == String(decoding: name, as: UTF8.self).lowercased()
     }
 
     private static let verifyPattern = [UInt8](lowercasedASCII: "**verify**")
@@ -320,10 +333,9 @@ public struct TaskText: Sendable, Equatable {
                 while k < v.count, ByteSearch.lower(buf[v.lowerBound + k]) == ByteSearch.lower(owner[k]) { k += 1 }
                 if k == v.count { return true }
             }
-            // Non-ASCII names: compare case-folded strings.
-            if buf[v].contains(where: { $0 >= 0x80 }) || owner.contains(where: { $0 >= 0x80 }) {
-                return String(decoding: UnsafeBufferPointer(rebasing: buf[v]), as: UTF8.self).lowercased()
-                    == String(decoding: owner, as: UTF8.self).lowercased()
+            // Non-ASCII names and shared tags: the full comparison.
+            if buf[v].contains(where: { $0 >= 0x80 || $0 == 0x2C }) || owner.contains(where: { $0 >= 0x80 }) {
+                return names(Array(buf[v])[...], owner)
             }
             return false
         }
@@ -401,6 +413,17 @@ public struct TaskText: Sendable, Equatable {
     /// The title for display.
     public var title: String { String(decoding: titleBytes, as: UTF8.self) }
 
+    /// `range` widened to the emphasis wrapped around it alone (`**[Owner: CTO]**`), if any.
+    static func wrapped(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        let lo = range.lowerBound, hi = range.upperBound
+        for wrap: [UInt8] in [[0x2A, 0x2A], [0x5F, 0x5F], [0x2A], [0x5F]]
+        where lo - wrap.count >= 0 && hi + wrap.count <= bytes.count
+            && bytes[(lo - wrap.count)..<lo].elementsEqual(wrap) && bytes[hi..<(hi + wrap.count)].elementsEqual(wrap) {
+            return (lo - wrap.count)..<(hi + wrap.count)
+        }
+        return range
+    }
+
     /// The end of the title part: the offset where trailing tags and trailing markers begin.
     /// New trailing markers such as `(verified DATE)` are inserted here.
     public var titleEnd: Int {
@@ -408,7 +431,7 @@ public struct TaskText: Sendable, Equatable {
         var end = bytes.count
         while end > 0, ByteSearch.isSpace(bytes[end - 1]) { end -= 1 }
         let trailing = markerRanges.filter { $0.lowerBound >= (verifyMarker?.upperBound ?? 0) && $0 != verifyMarker }
-        for r in trailing.reversed() {
+        for r in trailing.reversed().map({ Self.wrapped($0, in: bytes) }) {
             var e = r.upperBound
             // allow spaces between the trailing pieces
             while e < end, ByteSearch.isSpace(bytes[e]) { e += 1 }

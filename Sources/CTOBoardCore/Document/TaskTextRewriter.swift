@@ -50,6 +50,19 @@ public enum TaskTextRewriter {
         for r in [text.verifyMarker, text.criticalMarker].compactMap({ $0 }) where r.lowerBound <= start + 1 {
             start = max(start, r.upperBound)
         }
+        // Tags before the title (`[Owner: CTO] Title`) stay before it.
+        let bytes = text.bytes
+        var leading = true
+        while leading {
+            leading = false
+            var i = start
+            while i < bytes.count, ByteSearch.isSpace(bytes[i]) { i += 1 }
+            for tag in text.allTags {
+                let r = TaskText.wrapped(tag.range, in: bytes)
+                if r.lowerBound == i { start = r.upperBound; leading = true; break }
+            }
+        }
+        while start < bytes.count, start > 0, ByteSearch.isSpace(bytes[start]) { start += 1 }
         let end = max(start, text.titleEnd)
         // A (CRITICAL) marker inside the old title would be lost: keep it after the new title.
         var replacement = title
@@ -59,7 +72,8 @@ public enum TaskTextRewriter {
         // So would tags followed by more text (`T [Owner: CTO] see notes`): the owner tag says
         // whose task it is. Keep them after the new title too.
         for tag in text.allTags where tag.range.lowerBound >= start && tag.range.upperBound <= end {
-            replacement += [0x20] + text.bytes[tag.range]
+            let r = TaskText.wrapped(tag.range, in: bytes)
+            replacement += [0x20] + bytes[(r.lowerBound >= start && r.upperBound <= end ? r : tag.range)]
         }
         return apply([(start..<end, replacement)], to: text.bytes)
     }

@@ -54,6 +54,36 @@ public struct DocumentEditor: Sendable {
         set(document.replacing(lines: line..<(line + 1), with: []))
     }
 
+    /// Removes the task item on `line`: its line and its children (see ``TaskEntry/lines``).
+    public mutating func deleteTask(line: Int) {
+        set(document.replacing(lines: itemLines(at: line), with: []))
+    }
+
+    /// The lines of the task item on `line` (just the line when no task is there).
+    public mutating func itemLines(at line: Int) -> Range<Int> {
+        parsed().entries.first { $0.line == line }?.lines ?? line..<(line + 1)
+    }
+
+    /// The contents of lines `range`.
+    func contents(_ range: Range<Int>) -> [[UInt8]] {
+        range.map { Array(document.content($0)) }
+    }
+
+    /// Child lines re-indented from under a parent indented `old` bytes to one indented `new`:
+    /// each line's first `old` bytes of indentation become `new`, so the children keep their
+    /// depth relative to their parent. Blank lines stay blank.
+    static func reindent(_ children: [[UInt8]], from old: Int, to new: ArraySlice<UInt8>) -> [[UInt8]] {
+        return children.map { line in
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return line }
+            return Array(new) + line.dropFirst(min(old, leadingIndent(line).count))
+        }
+    }
+
+    /// The leading spaces and tabs of a line.
+    static func leadingIndent<C: Collection>(_ line: C) -> C.SubSequence where C.Element == UInt8 {
+        line.prefix { $0 == 0x20 || $0 == 0x09 }
+    }
+
     /// Inserts lines (content bytes) before line `index`, with the document's line ending.
     public mutating func insertLines(at index: Int, _ lines: [[UInt8]]) {
         set(document.replacing(lines: index..<index, with: lines))
@@ -103,11 +133,38 @@ public struct DocumentEditor: Sendable {
         set(document.replacingContent(ofLine: a, with: cb).replacingContent(ofLine: b, with: ca))
     }
 
+    /// Swaps the task items on lines `a` and `b`, each with its children; the lines between
+    /// them stay where they are.
+    public mutating func swapTasks(_ a: Int, _ b: Int) {
+        guard a != b else { return }
+        let (x, y) = a < b ? (itemLines(at: a), itemLines(at: b)) : (itemLines(at: b), itemLines(at: a))
+        guard x.upperBound <= y.lowerBound else { return }
+        if x.count == 1 && y.count == 1 { return swapLines(x.lowerBound, y.lowerBound) }
+        let lines = contents(y) + contents(x.upperBound..<y.lowerBound) + contents(x)
+        set(document.replacing(lines: x.lowerBound..<y.upperBound, with: lines))
+    }
+
+    /// Moves the task item on `line`, unchanged, to just before line `index` (outside it).
+    public mutating func moveItem(line: Int, before index: Int) {
+        let item = itemLines(at: line)
+        guard index < item.lowerBound || index > item.upperBound else { return }
+        let lines = contents(item)
+        let at = index > item.lowerBound ? index - item.count : index
+        set(document.replacing(lines: item, with: []).replacing(lines: at..<at, with: lines))
+    }
+
     /// Inserts a task line right after `line`, in that line's style.
     public mutating func insertAfter(line: Int, text: [UInt8]) {
+        insertAfter(line: line, text: text, children: [])
+    }
+
+    /// Inserts a task line and its child lines (re-indented under it) right after `line`, in
+    /// that line's style. `children` are given with the indentation they had under `parent`.
+    public mutating func insertAfter(line: Int, text: [UInt8], children: [[UInt8]], parentIndent: Int = 0) {
         let parsed = parsed()
         let new = Self.taskPrefix(near: line, in: parsed, checked: false) + text
-        set(document.replacing(lines: (line + 1)..<(line + 1), with: [new]))
+        let kids = Self.reindent(children, from: parentIndent, to: Self.leadingIndent(new))
+        set(document.replacing(lines: (line + 1)..<(line + 1), with: [new] + kids))
     }
 
     // MARK: Placing tasks in sections
@@ -115,19 +172,22 @@ public struct DocumentEditor: Sendable {
     /// Inserts a new task line into `pane`'s section, after its last task, creating the section
     /// heading in the document's own style when it is missing. Returns the new line's index.
     @discardableResult
-    public mutating func insertTask(text: [UInt8], checked: Bool, pane: Pane) -> Int {
+    public mutating func insertTask(text: [UInt8], checked: Bool, pane: Pane,
+                                    children: [[UInt8]] = [], parentIndent: Int = 0) -> Int {
         let parsed = parsed()
         let place = Self.placement(for: pane, in: parsed)
         let line = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
         var lines = place.prelude
         lines.append(line)
+        lines += Self.reindent(children, from: parentIndent, to: Self.leadingIndent(line))
         lines += place.postlude
         set(document.replacing(lines: place.line..<place.line, with: lines))
         return place.line + place.prelude.count
     }
 
     /// Moves the task on `line` into `pane`'s section with new text and checkbox. The moved line
-    /// takes the style of its new neighbours and the document's line ending.
+    /// takes the style of its new neighbours and the document's line ending; its children (the
+    /// rest of its list item) come along, re-indented when its indentation changes.
     @discardableResult
     public mutating func moveTask(line: Int, to pane: Pane, text: [UInt8], checked: Bool) -> Int {
         let parsed = parsed()
@@ -137,14 +197,18 @@ public struct DocumentEditor: Sendable {
             setChecked(line: line, checked)
             return line
         }
-        var place = Self.placement(for: pane, in: parsed, excluding: line)
+        let item = itemLines(at: line)
+        let group = parsed.entries.first { $0.line == line }?.group
+        var place = Self.placement(for: pane, in: parsed, excluding: line, group: group)
         let newLine = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
         var lines = place.prelude
         lines.append(newLine)
+        lines += Self.reindent(contents((line + 1)..<item.upperBound),
+                               from: Self.leadingIndent(document.content(line)).count, to: Self.leadingIndent(newLine))
         lines += place.postlude
         // Delete first, then insert at the shifted position.
-        var doc = document.replacing(lines: line..<(line + 1), with: [])
-        if place.line > line { place.line -= 1 }
+        var doc = document.replacing(lines: item, with: [])
+        if place.line >= item.upperBound { place.line -= item.count } else if place.line > item.lowerBound { place.line = item.lowerBound }
         doc = doc.replacing(lines: place.line..<place.line, with: lines)
         set(doc)
         return place.line + place.prelude.count
@@ -179,8 +243,8 @@ public struct DocumentEditor: Sendable {
         }
     }
 
-    static func placement(for pane: Pane, in doc: TaskDocument, excluding: Int? = nil) -> Placement {
-        let place = placementInStyle(for: pane, in: doc, excluding: excluding)
+    static func placement(for pane: Pane, in doc: TaskDocument, excluding: Int? = nil, group: String? = nil) -> Placement {
+        let place = placementInStyle(for: pane, in: doc, excluding: excluding, group: group)
         guard place.prelude.contains(where: { $0.first == 0x23 }) else { return place }
         // A created heading deeper than the status section it lands in is read as a group of
         // that section (`### In Progress` under `## Completed`): its task would land there, and
@@ -195,13 +259,29 @@ public struct DocumentEditor: Sendable {
     }
 
     /// Where a task for `pane` goes, any missing heading made in the document's own style.
-    private static func placementInStyle(for pane: Pane, in doc: TaskDocument, excluding: Int?) -> Placement {
+    ///
+    /// Groups: a task goes after the last task of its own group (`group`) when the section has
+    /// a group of that name, else after the section's last ungrouped task, else directly under
+    /// the section, above its first group: never into another area's or owner's group.
+    private static func placementInStyle(for pane: Pane, in doc: TaskDocument, excluding: Int?, group: String?) -> Placement {
         let entries = doc.entries.filter { $0.line != excluding }
-        if let last = entries.last(where: { $0.headingPane == pane }) {
-            return Placement(line: last.line + 1, styleLine: last.line)
-        }
         let d = doc.document
         func isBlank(_ i: Int) -> Bool { ByteSearch.trimmed(d.content(i)).isEmpty }
+        let inPane = entries.filter { $0.headingPane == pane }
+        let target = group.flatMap { g in inPane.contains { $0.group == g } ? g : nil }
+        if let last = inPane.last(where: { $0.group == target }) {
+            return Placement(line: last.end, styleLine: last.line)
+        }
+        if let firstGrouped = inPane.first {
+            // Only grouped tasks: before the first group's heading.
+            let floor = doc.anchors[pane]?.line ?? (pane.priorityName != nil ? doc.pendingAnchor?.line : nil) ?? -1
+            var h = firstGrouped.line - 1
+            while h > floor, ByteSearch.trimmed(d.content(h)).first != 0x23 { h -= 1 }
+            guard h > floor else { return Placement(line: inPane.last!.end, styleLine: inPane.last!.line) }
+            var place = Placement(line: h, postlude: [[]], styleLine: firstGrouped.line)
+            if h - 1 > floor, !isBlank(h - 1) { place.prelude = [[]] }
+            return place
+        }
         func afterAnchor(_ anchorLine: Int) -> Placement {
             var p = anchorLine + 1
             if p < d.lines.count, isBlank(p) { p += 1 }
@@ -228,7 +308,7 @@ public struct DocumentEditor: Sendable {
             // After the nearest earlier priority's tasks, else before the nearest later one.
             for earlier in order[..<index].reversed() {
                 if let last = entries.last(where: { $0.headingPane == earlier }) {
-                    return Placement(line: last.line + 1, prelude: [[], heading], styleLine: last.line)
+                    return Placement(line: last.end, prelude: [[], heading], styleLine: last.line)
                 }
                 if let a = doc.anchors[earlier] {
                     return Placement(line: a.line + 1, prelude: [[], heading], styleLine: entries.first?.line)
@@ -242,7 +322,7 @@ public struct DocumentEditor: Sendable {
             // Pending tasks under no priority heading are Medium: a heading above them would
             // take them along, so the new one goes after them.
             if let last = entries.last(where: { $0.headingPane == .medium }) {
-                return Placement(line: last.line + 1, prelude: [[], heading], styleLine: last.line)
+                return Placement(line: last.end, prelude: [[], heading], styleLine: last.line)
             }
             if let pending = doc.pendingAnchor {
                 var place = afterAnchor(pending.line)
@@ -282,7 +362,7 @@ public struct DocumentEditor: Sendable {
             }
         }
         // After the last task of any section, else at the end.
-        let end = entries.last.map { $0.line + 1 } ?? doc.document.lines.count
+        let end = entries.last.map(\.end) ?? doc.document.lines.count
         return Placement(line: end, prelude: [[], heading, []], styleLine: entries.last?.line)
     }
 

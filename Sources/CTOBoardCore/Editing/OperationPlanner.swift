@@ -53,8 +53,17 @@ public struct OperationPlanner: Sendable {
         switch operation {
         case .toggle:
             let checked = !(task.owner?.checked ?? task.todo!.checked)
-            if let e = task.owner { owner.setChecked(line: e.line, checked) }
-            if let e = task.todo { todo.setChecked(line: e.line, checked) }
+            // Un-verifying a verified task (unchecking it in Completed) puts back the
+            // awaiting-verification form and drops `(verified DATE)`: no stale marker stays.
+            let unverify = !checked && from == .completed
+            if let e = task.owner {
+                if unverify { owner.setText(line: e.line, TaskTextRewriter.rewrite(e.text, for: .awaitingVerification)) }
+                owner.setChecked(line: e.line, checked)
+            }
+            if let e = task.todo {
+                if unverify { todo.setText(line: e.line, TaskTextRewriter.rewrite(e.text, for: .awaitingVerification)) }
+                todo.setChecked(line: e.line, checked)
+            }
             return change(checked && from == .completed ? .verified : .toggled, to: from)
         case .verify:
             place(task, pane: .completed, checked: true, target: .verified(date: today.iso), owner: &owner, todo: &todo)
@@ -79,8 +88,9 @@ public struct OperationPlanner: Sendable {
             else { kind = .moved }
             return change(kind, to: pane)
         case .reorder(_, let by):
-            try reorder(task, by: by, in: pair, owner: &owner, todo: &todo)
-            return change(.reordered, to: from)
+            var c = change(.reordered, to: from)
+            c.note = try reorder(task, by: by, in: pair, owner: &owner, todo: &todo)
+            return c
         case .edit(_, let newTitle):
             let t = newTitle.trimmingSpaces()
             guard !t.isEmpty else { throw .emptyTitle }
@@ -92,8 +102,8 @@ public struct OperationPlanner: Sendable {
             c.taskID = TitleKey.shortID(TitleKey.make(Array(t.utf8)))
             return c
         case .delete:
-            if let e = task.owner { owner.deleteLine(e.line) }
-            if let e = task.todo { todo.deleteLine(e.line) }
+            if let e = task.owner { owner.deleteTask(line: e.line) }
+            if let e = task.todo { todo.deleteTask(line: e.line) }
             return change(.deleted)
         case .critical:
             // The history has no kind of its own for this: it is an edit of the task's text.
@@ -139,15 +149,16 @@ public struct OperationPlanner: Sendable {
             // Area layout: after this owner's last task, else at the end.
             let parsed = todo.parsed()
             if let last = parsed.entries.last(where: { TaskMatcher.belongs($0, to: ownerName) }) ?? parsed.entries.last {
-                todo.insertAfter(line: last.line, text: todoText)
+                todo.insertAfter(line: last.end - 1, text: todoText)
                 return
             }
         }
         todo.insertTask(text: todoText, checked: false, pane: pane)
     }
 
+    /// Returns what happened when the task crossed a group heading (`moved into the group …`).
     private func reorder(_ task: MatchedTask, by: Int, in pair: TaskPair,
-                         owner: inout DocumentEditor, todo: inout DocumentEditor) throws(OperationError) {
+                         owner: inout DocumentEditor, todo: inout DocumentEditor) throws(OperationError) -> String? {
         guard by != 0, let pane = task.pane else { throw .nothingToDo("nothing to reorder") }
         let siblings = pair.tasks.filter { $0.pane == pane }
         guard let index = siblings.firstIndex(where: { $0.id == task.id }) else { throw .nothingToDo("nothing to reorder") }
@@ -156,7 +167,28 @@ public struct OperationPlanner: Sendable {
             throw .nothingToDo("\"\(task.title)\" is already \(by < 0 ? "first" : "last") in \(pane.title)")
         }
         let other = siblings[target]
-        if let a = task.owner, let b = other.owner { owner.swapLines(a.line, b.line) }
-        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane { todo.swapLines(a.line, b.line) }
+        var crossed: String?
+        if let a = task.owner, let b = other.owner {
+            Self.reorder(a, past: b, by: by, in: &owner)
+            if a.group != b.group { crossed = Self.crossing(from: a.group, into: b.group) }
+        }
+        if let a = task.todo, let b = other.todo, a.headingPane == b.headingPane {
+            Self.reorder(a, past: b, by: by, in: &todo)
+            if a.group != b.group, crossed == nil { crossed = Self.crossing(from: a.group, into: b.group) }
+        }
+        return crossed
+    }
+
+    private static func crossing(from old: String?, into new: String?) -> String {
+        if let new { return "moved into the group \"\(new)\"" }
+        return "moved out of the group \"\(old ?? "")\""
+    }
+
+    /// Moves task `a` past its neighbour `b`. In the same group they swap; across a group
+    /// heading only `a` moves, to the end (up) or the start (down) of `b`'s group: the neighbour
+    /// is never dragged across.
+    private static func reorder(_ a: TaskEntry, past b: TaskEntry, by: Int, in editor: inout DocumentEditor) {
+        if a.group == b.group { return editor.swapTasks(a.line, b.line) }
+        editor.moveItem(line: a.line, before: by < 0 ? b.end : b.line)
     }
 }

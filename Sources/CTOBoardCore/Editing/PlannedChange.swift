@@ -10,6 +10,9 @@ public struct PlannedChange: Sendable, Equatable {
     /// The pane before and after, where it changed.
     public var from: Pane?
     public var to: Pane?
+    /// What the change did beyond its kind, for the person who asked: a reorder across a group
+    /// heading says `moved into the group "NAME"`. Nil when there is nothing to add.
+    public var note: String?
     /// The new documents split into lines, as the planner had them: a commit diffs them
     /// without splitting the bytes again.
     var ownerDocument: Document?
@@ -29,6 +32,6 @@ public struct PlannedChange: Sendable, Equatable {
     /// Equal when the bytes and the description are (the split documents follow from the bytes).
     public static func == (a: PlannedChange, b: PlannedChange) -> Bool {
         a.ownerBytes == b.ownerBytes && a.todoBytes == b.todoBytes && a.kind == b.kind && a.title == b.title
-            && a.taskID == b.taskID && a.from == b.from && a.to == b.to
+            && a.taskID == b.taskID && a.from == b.from && a.to == b.to && a.note == b.note
     }
 }

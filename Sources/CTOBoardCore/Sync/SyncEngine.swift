@@ -253,22 +253,24 @@ public struct SyncEngine: Sendable {
         let parsed = editor.parsed()
         let current = target.flatMap { Self.entry($0, in: parsed, todo: isTodo, owner: owner) }
         guard let source else {
-            if let current { editor.deleteLine(current.line) }
+            if let current { editor.deleteTask(line: current.line) }
             return
         }
         let text = Self.mirrorText(source.text, fromTodo: fromTodo, into: current?.text, owner: owner)
-        let pane = source.pane ?? current?.pane
+        let pane = source.pane ?? current?.pane ?? source.defaultPane
         guard let current else {
             guard let pane else { return }
+            // A new task comes with its whole list item: its children, re-indented under it.
+            let children = source.childLines
             if isTodo && !parsed.isSectioned {
                 let tagged = TaskTextRewriter.retag(TaskText(text), pane: pane)
                 if let last = parsed.entries.last(where: { TaskMatcher.belongs($0, to: owner) }) ?? parsed.entries.last {
-                    editor.insertAfter(line: last.line, text: tagged)
-                    if source.checked { editor.setChecked(line: last.line + 1, true) }
+                    editor.insertAfter(line: last.end - 1, text: tagged, children: children, parentIndent: source.item.indent)
+                    if source.checked { editor.setChecked(line: last.end, true) }
                     return
                 }
             }
-            editor.insertTask(text: text, checked: source.checked, pane: pane)
+            editor.insertTask(text: text, checked: source.checked, pane: pane, children: children, parentIndent: source.item.indent)
             return
         }
         var newText = text
@@ -287,14 +289,19 @@ public struct SyncEngine: Sendable {
     /// owner tag); TODO.md → owner drops the tags.
     static func mirrorText(_ source: TaskText, fromTodo: Bool, into current: TaskText?, owner: String) -> [UInt8] {
         if fromTodo {
+            // Each tag goes with the emphasis wrapped around it alone (`**[Owner: CTO]**`) and one
+            // space beside it, so that a tag in any position leaves a clean title.
+            let bytes = source.bytes
             var edits: [(Range<Int>, [UInt8])] = []
             for tag in source.allTags {
-                var lo = tag.range.lowerBound
-                if lo > 0, ByteSearch.isSpace(source.bytes[lo - 1]) { lo -= 1 }
-                edits.append((lo..<tag.range.upperBound, []))
+                let range = TaskText.wrapped(tag.range, in: bytes)
+                var lo = range.lowerBound, hi = range.upperBound
+                if lo > 0, ByteSearch.isSpace(bytes[lo - 1]) { lo -= 1 } else if hi < bytes.count, ByteSearch.isSpace(bytes[hi]) { hi += 1 }
+                edits.append((lo..<hi, []))
             }
-            var out = TaskTextRewriter.apply(edits, to: source.bytes)
+            var out = TaskTextRewriter.apply(edits, to: bytes)
             while let last = out.last, ByteSearch.isSpace(last) { out.removeLast() }
+            while let first = out.first, ByteSearch.isSpace(first) { out.removeFirst() }
             return out
         }
         var body = source.bytes

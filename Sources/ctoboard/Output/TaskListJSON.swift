@@ -63,6 +63,7 @@ enum TaskListJSON {
         case .verify: w.raw(",\"state\":\"verify\"")
         }
         w.raw(",\"group\":"); w.optionalString(task.owner?.group ?? task.todo?.group)
+        w.raw(",\"progress\":"); w.optionalString(task.owner?.progress ?? task.todo?.progress)
         w.raw(",\"critical\":"); w.bool((task.owner?.critical ?? false) || (task.todo?.critical ?? false))
         w.raw(",\"inOwnerDoc\":"); w.bool(task.owner != nil)
         w.raw(",\"inTodo\":"); w.bool(task.todo != nil)

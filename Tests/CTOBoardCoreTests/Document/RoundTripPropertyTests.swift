@@ -81,13 +81,34 @@ let modelDocument = zip(
     return (lines, bytes)
 }
 
-/// The lines of a model that are tasks: checkbox lines outside fences.
-private func expectedTaskLines(_ lines: [ModelLine]) -> [Int] {
+/// The lines of a model that are tasks: checkbox lines outside fences that are not inside
+/// another task's list item (indented deeper than its marker, or a lazy continuation of it).
+func expectedTaskLines(_ lines: [ModelLine]) -> [Int] {
+    expectedItems(lines).map(\.lowerBound)
+}
+
+/// The column of a prefix's marker (a tab advances to the next multiple of 4).
+private func markerColumn(_ s: String) -> Int {
+    var column = 0
+    for c in s.unicodeScalars {
+        if c == " " { column += 1 } else if c == "\t" { column += 4 - column % 4 } else { break }
+    }
+    return column
+}
+
+/// The line ranges of a model's task items, by the rule in ``TaskEntry/lines``.
+func expectedItems(_ lines: [ModelLine]) -> [Range<Int>] {
     var open: Character?
-    var result: [Int] = []
+    var result: [Range<Int>] = []
+    var item: (start: Int, end: Int, column: Int, lazy: Bool)?
+    func close() {
+        if let i = item { result.append(i.start..<i.end) }
+        item = nil
+    }
     for (i, line) in lines.enumerated() {
         switch line {
         case .fence(let s):
+            close()
             let c = s.first!
             if let o = open {
                 // CommonMark: a closing fence has no info string.
@@ -95,11 +116,27 @@ private func expectedTaskLines(_ lines: [ModelLine]) -> [Int] {
             } else {
                 open = c
             }
-        case .task:
-            if open == nil { result.append(i) }
-        default: break
+        case .task(let prefix, _):
+            guard open == nil else { continue }
+            let column = markerColumn(prefix)
+            if let it = item, column > it.column {
+                item?.end = i + 1
+                item?.lazy = true
+            } else {
+                close()
+                item = (i, i + 1, column, true)
+            }
+        case .plain(let s):
+            guard item != nil else { continue }
+            // Lazy continuation: prose continues the item, blocks of their own end it.
+            if item!.lazy && (s == "Some prose." || s.hasPrefix("synchronized")) { item?.end = i + 1 } else { close() }
+        case .blank:
+            item?.lazy = false
+        case .heading, .label:
+            close()
         }
     }
+    close()
     return result
 }
 
@@ -150,6 +187,7 @@ struct RoundTripPropertyTests {
             #expect(t.document.lines.count == model.lines.count
                     || (model.lines.last.map { if case .blank = $0 { return true } else { return false } } ?? false))
             #expect(t.entries.map(\.line) == expectedTaskLines(model.lines))
+            #expect(t.entries.map(\.lines) == expectedItems(model.lines))
             for e in t.entries {
                 guard case .task(_, let text) = model.lines[e.line] else {
                     Issue.record("line \(e.line) is not a task in the model")

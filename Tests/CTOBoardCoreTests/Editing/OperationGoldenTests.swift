@@ -2,7 +2,7 @@ import Testing
 @testable import CTOBoardCore
 
 /// One operation and the exact line edits it must make to each document.
-private struct GoldenCase: Sendable {
+struct GoldenCase: Sendable {
     var name: String
     var operation: TaskOperation
     var owner: [LineEdit]

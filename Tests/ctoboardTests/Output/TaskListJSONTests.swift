@@ -20,6 +20,8 @@ struct TaskListJSONTests {
     - [ ] **VERIFY**: Quote " and backslash \\ in a title (needs verification)
     ## In Progress
     - [x] Café ☕ résumé
+      - [x] grind
+      - [ ] brew
     ## Pending
     **High Priority**:
     - [ ] **CRITICAL**: Control\u{1}char
@@ -59,6 +61,7 @@ struct TaskListJSONTests {
         #expect(quote["state"] as? String == "verify")
         #expect(quote["group"] as? String == "Infrastructure & Hosting")
         #expect(quote["critical"] as? Bool == false)
+        #expect(quote["progress"] is NSNull)
         #expect(quote["inOwnerDoc"] as? Bool == true)
         #expect(quote["inTodo"] as? Bool == true)
         #expect(quote["ownerLine"] as? Int == 4)
@@ -67,6 +70,8 @@ struct TaskListJSONTests {
         #expect(tasks[1]["title"] as? String == "Café ☕ résumé")
         #expect(tasks[1]["state"] as? String == "done")
         #expect(tasks[1]["section"] as? String == "in-progress")
+        // Its nested checkboxes are its checklist, not tasks.
+        #expect(tasks[1]["progress"] as? String == "1/2")
 
         let control = tasks[2]
         #expect(control["title"] as? String == "Control\u{1}char")

@@ -103,16 +103,17 @@ public struct Session: Sendable {
         do { try store.ensureFolder() } catch { throw .write(error) }
     }
 
-    /// Applies an operation to both documents, after carrying any external edits.
+    /// Applies an operation to both documents, after carrying any external edits: one
+    /// transaction, so that an operation that fails (a task not found) writes nothing at all.
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
         try withLock { recovery throws(SessionError) in
-            var pair = try read()
-            let sync = try presync(&pair)
+            let onDisk = try read()
+            let (pair, sync) = try presync(onDisk)
             let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
             let change: PlannedChange
             do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
-            try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
-                       newDocuments: (change.ownerDocument, change.todoDocument),
+            try commit(pair: onDisk, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
+                       newDocuments: (change.ownerDocument, change.todoDocument), historyFrom: sync == nil ? nil : pair,
                        entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
             return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
         }
@@ -132,13 +133,16 @@ public struct Session: Sendable {
     }
 
     /// Carries external edits (compared with the base) and reports conflicts.
+    /// Deletions that look like an accident (``MassDeletion``) are refused unless `allowDeletions`.
     public func sync(prefer: SyncEngine.Side? = nil, preferences: [String: SyncEngine.Side] = [:],
-                     dryRun: Bool = false) throws(SessionError) -> SyncResult {
+                     dryRun: Bool = false, allowDeletions: Bool = false) throws(SessionError) -> SyncResult {
         let engine = SyncEngine(prefer: prefer, preferences: preferences)
         if dryRun {
             // (Loading may first recover from a crash, which can replace the base: read it after.)
             let pair = try load()
-            return SyncResult(plan: engine.plan(pair: pair, base: store.loadBase(paths)), parsed: pair, paths: paths)
+            let plan = engine.plan(pair: pair, base: store.loadBase(paths))
+            if !allowDeletions { try refuseMassDeletion(plan) }
+            return SyncResult(plan: plan, parsed: pair, paths: paths)
         }
         return try withLock { _ throws(SessionError) in
             let pair = try read()
@@ -150,6 +154,7 @@ public struct Session: Sendable {
                                   parsed: pair, paths: paths)
             }
             let plan = engine.plan(pair: pair, base: base)
+            if !allowDeletions { try refuseMassDeletion(plan) }
             let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
             if !upToDate {
                 // Conflicts left in the documents stay visible: they differ and neither matches
@@ -163,18 +168,24 @@ public struct Session: Sendable {
         }
     }
 
-    /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
-    private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
+    /// Plans the carrying of external edits before a change: the pair as the sync leaves it (not
+    /// written: the change commits it) and the sync's plan when it changes anything. Conflicts
+    /// stay for `sync` and the board to show.
+    private func presync(_ pair: TaskPair) throws(SessionError) -> (TaskPair, SyncPlan?) {
         // Most changes start from documents that are still what the last transaction wrote.
         let base = store.loadBase(paths)
-        if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
-        if base == nil && pair.drift().isEmpty { return nil }
+        if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return (pair, nil) }
+        if base == nil && pair.drift().isEmpty { return (pair, nil) }
         let plan = SyncEngine().plan(pair: pair, base: base)
-        guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return plan }
-        try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
-                   entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
-        pair = try read()
-        return plan
+        try refuseMassDeletion(plan)
+        guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return (pair, plan) }
+        return (TaskPair(paths: paths, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes), plan)
+    }
+
+    /// Throws when `plan` would carry deletions that look like an accident.
+    private func refuseMassDeletion(_ plan: SyncPlan) throws(SessionError) {
+        guard let m = plan.massDeletion else { return }
+        throw .massDeletion(path: m.side == .todo ? paths.todo : paths.ownerDoc, lost: m.lost, total: m.total)
     }
 
     /// Undoes the last change that is not undone yet, in both documents.
@@ -199,14 +210,18 @@ public struct Session: Sendable {
     }
 
     private func revert(_ target: HistoryEntry, forward: Bool, kind: ChangeKind) throws(SessionError) {
-        let pair = try read()
+        // External edits are carried in the same transaction first: undo works on documents
+        // that agree, and leaves them agreeing with the base it stores (no phantom conflict).
+        let onDisk = try read()
+        let (pair, sync) = try presync(onDisk)
         let oh = forward ? target.ownerHunks : HistoryEntry.reversed(target.ownerHunks)
         let th = forward ? target.todoHunks : HistoryEntry.reversed(target.todoHunks)
         guard let newOwner = LineDiff.apply(oh, to: pair.ownerDoc.document),
               let newTodo = LineDiff.apply(th, to: pair.todo.document) else {
             throw .undo("cannot \(forward ? "redo" : "undo") \(target.kind.rawValue) \"\(target.title)\": the lines it would change have been edited since")
         }
-        try commit(pair: pair, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes, entry: { seq in
+        try commit(pair: onDisk, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes,
+                   newDocuments: (newOwner, newTodo), historyFrom: sync == nil ? nil : pair, entry: { seq in
             var e = entry(seq, kind, target.title, target.taskID, target.to, target.from)
             e.ref = target.seq
             return e
@@ -220,7 +235,7 @@ public struct Session: Sendable {
 
     /// Commits new contents with a history entry holding the hunks.
     private func commit(pair: TaskPair, ownerBytes: [UInt8], todoBytes: [UInt8],
-                        newDocuments: (owner: Document?, todo: Document?) = (nil, nil),
+                        newDocuments: (owner: Document?, todo: Document?) = (nil, nil), historyFrom: TaskPair? = nil,
                         entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
         do {
@@ -232,8 +247,14 @@ public struct Session: Sendable {
                 var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
                 let ownerHunks = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes))
                 let todoHunks = LineDiff.hunks(from: pair.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes))
-                e.owner = ownerHunks.map(HistoryEntry.StoredHunk.init)
-                e.todo = todoHunks.map(HistoryEntry.StoredHunk.init)
+                // A change made after carrying external edits records only its own lines: undo
+                // gives back the user's change, not the carried edits (see `perform`).
+                let from = historyFrom.map { h in
+                    (LineDiff.hunks(from: h.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes)),
+                     LineDiff.hunks(from: h.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes)))
+                } ?? (ownerHunks, todoHunks)
+                e.owner = from.0.map(HistoryEntry.StoredHunk.init)
+                e.todo = from.1.map(HistoryEntry.StoredHunk.init)
                 return PairTransaction.Prepared(historyLine: e.encodeLine(), ownerHunks: ownerHunks, todoHunks: todoHunks)
             }
         } catch {

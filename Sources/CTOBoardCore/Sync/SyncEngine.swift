@@ -145,6 +145,8 @@ public struct SyncEngine: Sendable {
         var carried: [String] = []
         var conflicts: [SyncConflict] = []
         var handledO = [Bool](repeating: false, count: count), handledT = [Bool](repeating: false, count: count)
+        // Deletions carried out of each document into the other (not those a conflict's choice makes).
+        var deletedInOwner = 0, deletedInTodo = 0
 
         func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?) {
             let task = (o ?? t)!
@@ -189,9 +191,11 @@ public struct SyncEngine: Sendable {
                 return
             }
             if oChanged && !tChanged {
+                if o == nil { deletedInOwner += 1 }
                 carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner, base: bT)
                 carried.append(Self.describe(o, old: bO, into: "TODO.md"))
             } else if tChanged && !oChanged {
+                if t == nil { deletedInTodo += 1 }
                 carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner, base: bO)
                 carried.append(Self.describe(t, old: bT, into: "the owner document"))
             } else {
@@ -219,8 +223,10 @@ public struct SyncEngine: Sendable {
         for i in curTIDs where !handledT[i] && !renamedTargetT[i] {
             decide(base: nil, nil, oID: nil, tID: i)
         }
+        let massDeletion = MassDeletion.check(side: .todo, lost: deletedInTodo, total: baseT.count, remaining: curT.count)
+            ?? MassDeletion.check(side: .owner, lost: deletedInOwner, total: baseO.count, remaining: curO.count)
         return SyncPlan(ownerBytes: ownerEd.document.bytes, todoBytes: todoEd.document.bytes,
-                        carried: carried, conflicts: conflicts)
+                        carried: carried, conflicts: conflicts, massDeletion: massDeletion)
     }
 
     static func describe(_ e: TaskEntry?, old: TaskEntry?, into: String) -> String {

@@ -6,4 +6,7 @@ public struct SyncPlan: Sendable, Equatable {
     public var carried: [String]
     /// Tasks changed differently on both sides, left alone.
     public var conflicts: [SyncConflict]
+    /// Deletions that look like an accident (see ``MassDeletion``), when a document lost too
+    /// many of the owner's tasks; ``Session`` then refuses to carry the plan.
+    public var massDeletion: MassDeletion? = nil
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// The sync never loses, duplicates or resurrects a task, seen from the command line: both
+/// documents' bytes are checked after each command.
+@Suite("Command line: the sync's trust rules")
+struct SyncTrustTests {
+    static let netlify = "**VERIFY**: Netlify deployment setup (needs verification)"
+    static let github = "**VERIFY**: GitHub repository setup (needs verification)"
+
+    /// A synced workspace (the base stored).
+    private func synced() throws -> Workspace {
+        let ws = try Workspace()
+        let r = try ws.ctoboard(["sync"])
+        #expect(r.status == 0, "\(r)")
+        return ws
+    }
+
+    private func write(_ text: String, to path: String) {
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
+
+    private func text(_ path: String) -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+
+    /// One line on standard error naming `document` and the way to go ahead.
+    private func expectRefusal(_ r: RunResult, naming document: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.status == 1, "\(r)", sourceLocation: sourceLocation)
+        let message = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!message.contains("\n"), "not one line: \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(message.contains(document), "\(message)", sourceLocation: sourceLocation)
+        #expect(message.contains("ctoboard sync --allow-deletions"), "\(message)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["empty", "truncated"])
+    func aTruncatedOrEmptiedTodoIsNotAMassDeletion(_ how: String) throws {
+        let ws = try synced()
+        defer { ws.remove() }
+        let owner = ws.ownerBytes
+        let todoText = text(ws.todo)
+        // Truncated: cut after the first few tasks, as a crashed editor or a bad paste would.
+        let cut = todoText.range(of: Self.github).map { String(todoText[..<$0.lowerBound]) } ?? ""
+        write(how == "empty" ? "" : cut, to: ws.todo)
+        let todo = ws.todoBytes
+        // Any command, a failing one included, and `sync` itself, refuse and write nothing.
+        for args in [["toggle", "Netlify deployment setup"], ["toggle", "No such task at all"], ["sync"], ["sync", "--dry-run"]] {
+            let r = try ws.ctoboard(args)
+            expectRefusal(r, naming: "TODO.md")
+            #expect(ws.ownerBytes == owner, "\(args) changed the owner document")
+            #expect(ws.todoBytes == todo, "\(args) changed TODO.md")
+        }
+        // Deliberately: the deletions are carried.
+        let r = try ws.ctoboard(["sync", "--allow-deletions"])
+        #expect(r.status == 0, "\(r)")
+        #expect(!text(ws.ownerDoc).contains(Self.github))
+        #expect(ws.todoBytes == todo)
+    }
+
+    @Test func aFewDeletionsAreStillCarried() throws {
+        let ws = try synced()
+        defer { ws.remove() }
+        let todoText = text(ws.todo)
+        write(todoText.replacingOccurrences(of: "- [ ] \(Self.github) [Owner: CTO]\n", with: ""), to: ws.todo)
+        let r = try ws.ctoboard(["sync"])
+        #expect(r.status == 0, "\(r)")
+        #expect(!text(ws.ownerDoc).contains(Self.github))
+        #expect(text(ws.ownerDoc).contains(Self.netlify))
+    }
+
+    @Test func aFailingCommandWritesNothingAndACarryingOneSaysSo() throws {
+        let ws = try synced()
+        defer { ws.remove() }
+        let owner = ws.ownerBytes
+        let edited = text(ws.todo).replacingOccurrences(of: "- [ ] \(Self.github)", with: "- [x] \(Self.github)")
+        write(edited, to: ws.todo)
+        let todo = ws.todoBytes
+        let history = ws.historyLines
+        let failed = try ws.ctoboard(["toggle", "No such task at all"])
+        #expect(failed.status == 2, "\(failed)")
+        #expect(ws.ownerBytes == owner, "a failing command carried the external edit")
+        #expect(ws.todoBytes == todo)
+        #expect(ws.historyLines == history)
+        // A command that succeeds carries it, in the same transaction, and says so.
+        let r = try ws.ctoboard(["toggle", "Netlify deployment setup"])
+        #expect(r.status == 0, "\(r)")
+        #expect(r.stdout.contains("synced: checked \"GitHub repository setup"), "\(r)")
+        #expect(checkbox(Self.github, in: ws.ownerBytes) == true)
+        #expect(checkbox(Self.netlify, in: ws.ownerBytes) == true)
+        #expect(checkbox(Self.netlify, in: ws.todoBytes) == true)
+        #expect(ws.historyLines.count == history.count + 1)
+    }
+
+    @Test func undoSkipsASyncThatCarriedSomeoneElsesEdit() throws {
+        let ws = try synced()
+        defer { ws.remove() }
+        #expect(try ws.ctoboard(["toggle", "Netlify deployment setup"]).status == 0)
+        // Someone else checks a task in TODO.md; a sync carries it.
+        write(text(ws.todo).replacingOccurrences(of: "- [ ] \(Self.github)", with: "- [x] \(Self.github)"), to: ws.todo)
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        #expect(checkbox(Self.github, in: ws.ownerBytes) == true)
+        // Undo gives back the user's own toggle and keeps the carried edit.
+        let r = try ws.ctoboard(["undo"])
+        #expect(r.status == 0, "\(r)")
+        #expect(checkbox(Self.netlify, in: ws.ownerBytes) == false)
+        #expect(checkbox(Self.netlify, in: ws.todoBytes) == false)
+        #expect(checkbox(Self.github, in: ws.ownerBytes) == true)
+        #expect(checkbox(Self.github, in: ws.todoBytes) == true)
+        // No phantom conflict: the documents agree and a sync has nothing to do.
+        let after = (ws.ownerBytes, ws.todoBytes)
+        let s = try ws.ctoboard(["sync"])
+        #expect(s.status == 0 && s.stdout.isEmpty, "\(s)")
+        #expect(ws.ownerBytes == after.0 && ws.todoBytes == after.1)
+    }
+
+    @Test func undoCarriesAPendingExternalEditFirst() throws {
+        let ws = try synced()
+        defer { ws.remove() }
+        #expect(try ws.ctoboard(["toggle", "Netlify deployment setup"]).status == 0)
+        // An external edit not synced yet, then undo.
+        write(text(ws.todo).replacingOccurrences(of: "- [ ] \(Self.github)", with: "- [x] \(Self.github)"), to: ws.todo)
+        #expect(try ws.ctoboard(["undo"]).status == 0)
+        #expect(checkbox(Self.netlify, in: ws.ownerBytes) == false)
+        // The external edit reached the owner document; it is not stranded in TODO.md.
+        #expect(checkbox(Self.github, in: ws.ownerBytes) == true)
+        #expect(checkbox(Self.github, in: ws.todoBytes) == true)
+        let s = try ws.ctoboard(["check"])
+        #expect(s.status == 0, "\(s)")
+    }
+}

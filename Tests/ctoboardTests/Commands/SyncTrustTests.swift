@@ -125,4 +125,33 @@ struct SyncTrustTests {
         let s = try ws.ctoboard(["check"])
         #expect(s.status == 0, "\(s)")
     }
+
+    @Test func dryRunPrintsAPatchThatGitApplies() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        // CRLF, no final newline, and changes close together (their contexts overlap).
+        let titles = (1...8).map { "Task number \($0)" }
+        let owner = "# CTO\n\nSynchronized with `docs/Project Management/TODO.md`.\n\n## Pending\n" + titles.map { "- [ ] \($0)" }.joined(separator: "\n")
+        let todo = "# TODO\r\n\r\n## Pending\r\n" + titles.map { "- [ ] \($0) [Owner: CTO]" }.joined(separator: "\r\n")
+        write(owner, to: ws.ownerDoc)
+        write(todo, to: ws.todo)
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        var edited = owner
+        for n in [3, 5, 8] { edited = edited.replacingOccurrences(of: "- [ ] Task number \(n)", with: "- [x] Task number \(n)") }
+        write(edited, to: ws.ownerDoc)
+        let dry = try ws.ctoboard(["sync", "--dry-run"])
+        #expect(dry.status == 0, "\(dry)")
+        #expect(text(ws.todo) == todo, "the dry run wrote")
+        let patch = ws.root + "/sync.patch"
+        write(dry.stdout, to: patch)
+        let check = try runProcess("/usr/bin/env", ["git", "apply", "--check", patch], cwd: ws.root)
+        #expect(check.status == 0, "git apply --check: \(check)\n\(dry.stdout)")
+        // Applied, it makes exactly the bytes the sync writes.
+        #expect(try runProcess("/usr/bin/env", ["git", "apply", patch], cwd: ws.root).status == 0)
+        let applied = ws.todoBytes
+        write(todo, to: ws.todo)
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        #expect(ws.todoBytes == applied)
+        #expect(text(ws.todo).contains("- [x] Task number 8 [Owner: CTO]"))
+    }
 }

@@ -56,7 +56,12 @@ public struct Session: Sendable {
     public func documentsMatchBase() -> Bool {
         guard let owner = try? FileIO.readRaw(at: paths.ownerDoc), let todo = try? FileIO.readRaw(at: paths.todo) else { return false }
         guard let base = store.loadBase(paths) else { return false }
-        return base.owner.sameBytes(as: owner) && base.todo.sameBytes(as: todo)
+        if base.owner.sameBytes(as: owner) && base.todo.sameBytes(as: todo) { return true }
+        // With conflicts open the base holds their tasks' base versions (see `storeAgreedBase`):
+        // the documents are still as the last sync left them when another would change nothing.
+        let pair = TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
+        let plan = SyncEngine().plan(pair: pair, base: base)
+        return plan.agreedBase == base && plan.ownerBytes.sameBytes(as: owner) && plan.todoBytes.sameBytes(as: todo)
     }
 
     // MARK: Changing
@@ -108,13 +113,14 @@ public struct Session: Sendable {
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
         try withLock { recovery throws(SessionError) in
             let onDisk = try read()
-            let (pair, sync) = try presync(onDisk)
+            let (pair, sync, base) = try presync(onDisk)
             let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
             let change: PlannedChange
             do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
             try commit(pair: onDisk, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
                        newDocuments: (change.ownerDocument, change.todoDocument), historyFrom: sync == nil ? nil : pair,
                        entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
+            if sync?.conflicts.isEmpty == false { try storeAgreedBase(ownerBytes: change.ownerBytes, todoBytes: change.todoBytes, oldBase: base) }
             return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
         }
     }
@@ -155,12 +161,15 @@ public struct Session: Sendable {
             }
             let plan = engine.plan(pair: pair, base: base)
             if !allowDeletions { try refuseMassDeletion(plan) }
-            let upToDate = plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
+            let newBase = plan.agreedBase ?? BaseSnapshot(owner: plan.ownerBytes, todo: plan.todoBytes)
+            let upToDate = base == newBase && plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes)
+                && plan.todoBytes.sameBytes(as: pair.todo.document.bytes)
             if !upToDate {
                 // Conflicts left in the documents stay visible: they differ and neither matches
-                // the other, whatever the base.
+                // the other; the base keeps their tasks' versions from before the conflict.
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                            entry: { seq in entry(seq, .synced, plan.carried.joined(separator: "; "), nil, nil, nil) })
+                if let agreed = plan.agreedBase { try storeBase(agreed) }
                 // The documents now hold the plan's bytes (the lock is still held).
                 return SyncResult(plan: plan, parsed: nil, paths: paths)
             }
@@ -171,15 +180,27 @@ public struct Session: Sendable {
     /// Plans the carrying of external edits before a change: the pair as the sync leaves it (not
     /// written: the change commits it) and the sync's plan when it changes anything. Conflicts
     /// stay for `sync` and the board to show.
-    private func presync(_ pair: TaskPair) throws(SessionError) -> (TaskPair, SyncPlan?) {
+    /// Also returns the base it compared with.
+    private func presync(_ pair: TaskPair) throws(SessionError) -> (TaskPair, SyncPlan?, BaseSnapshot?) {
         // Most changes start from documents that are still what the last transaction wrote.
         let base = store.loadBase(paths)
-        if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return (pair, nil) }
-        if base == nil && pair.drift().isEmpty { return (pair, nil) }
+        if let base, base.owner.sameBytes(as: pair.ownerDoc.document.bytes), base.todo.sameBytes(as: pair.todo.document.bytes) { return (pair, nil, base) }
+        if base == nil && pair.drift().isEmpty { return (pair, nil, base) }
         let plan = SyncEngine().plan(pair: pair, base: base)
         try refuseMassDeletion(plan)
-        guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return (pair, plan) }
-        return (TaskPair(paths: paths, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes), plan)
+        guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return (pair, plan, base) }
+        return (TaskPair(paths: paths, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes), plan, base)
+    }
+
+    /// After a change made while conflicts are open: stores as the base the new documents with
+    /// each conflicting task as it was in `oldBase` (the commit stored the documents as they are).
+    private func storeAgreedBase(ownerBytes: [UInt8], todoBytes: [UInt8], oldBase: BaseSnapshot?) throws(SessionError) {
+        let plan = SyncEngine().plan(pair: TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: todoBytes), base: oldBase)
+        if let agreed = plan.agreedBase { try storeBase(agreed) }
+    }
+
+    private func storeBase(_ base: BaseSnapshot) throws(SessionError) {
+        do { try AtomicFile.replace(store.basePath(paths), with: base.encode()) } catch { throw .write(error) }
     }
 
     /// Throws when `plan` would carry deletions that look like an accident.
@@ -213,7 +234,7 @@ public struct Session: Sendable {
         // External edits are carried in the same transaction first: undo works on documents
         // that agree, and leaves them agreeing with the base it stores (no phantom conflict).
         let onDisk = try read()
-        let (pair, sync) = try presync(onDisk)
+        let (pair, sync, base) = try presync(onDisk)
         let oh = forward ? target.ownerHunks : HistoryEntry.reversed(target.ownerHunks)
         let th = forward ? target.todoHunks : HistoryEntry.reversed(target.todoHunks)
         guard let newOwner = LineDiff.apply(oh, to: pair.ownerDoc.document),
@@ -226,6 +247,7 @@ public struct Session: Sendable {
             e.ref = target.seq
             return e
         })
+        if sync?.conflicts.isEmpty == false { try storeAgreedBase(ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes, oldBase: base) }
     }
 
     private func entry(_ seq: Int, _ kind: ChangeKind, _ title: String, _ id: String?, _ from: Pane?, _ to: Pane?) -> HistoryEntry {

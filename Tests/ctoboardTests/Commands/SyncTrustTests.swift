@@ -154,4 +154,64 @@ struct SyncTrustTests {
         #expect(ws.todoBytes == applied)
         #expect(text(ws.todo).contains("- [x] Task number 8 [Owner: CTO]"))
     }
+
+    /// Owner document renames a task while TODO.md checks it: one conflict.
+    private func conflicted() throws -> (ws: Workspace, owner: Data, todo: Data) {
+        let ws = try synced()
+        let (owner, todo) = (ws.ownerBytes, ws.todoBytes)
+        write(text(ws.ownerDoc).replacingOccurrences(of: "GitHub repository setup", with: "GitHub repository setup and access"), to: ws.ownerDoc)
+        write(text(ws.todo).replacingOccurrences(of: "- [ ] \(Self.github)", with: "- [x] \(Self.github)"), to: ws.todo)
+        let r = try ws.ctoboard(["sync"])
+        #expect(r.status == 1, "\(r)")
+        #expect(r.stdout.components(separatedBy: "conflict:").count == 2, "not one conflict: \(r)")
+        #expect(r.stdout.contains("GitHub repository setup and access (needs verification)`") && r.stdout.contains("- [x] \(Self.github) [Owner: CTO]`"), "\(r)")
+        return (ws, owner, todo)
+    }
+
+    private func count(_ fragment: String, in data: Data) -> Int {
+        String(decoding: data, as: UTF8.self).components(separatedBy: fragment).count - 1
+    }
+
+    @Test func puttingTheDocumentsBackResolvesAConflictWithoutADuplicate() throws {
+        let (ws, owner, todo) = try conflicted()
+        defer { ws.remove() }
+        write(String(decoding: owner, as: UTF8.self), to: ws.ownerDoc)
+        write(String(decoding: todo, as: UTF8.self), to: ws.todo)
+        let r = try ws.ctoboard(["sync"])
+        #expect(r.status == 0, "\(r)")
+        #expect(ws.ownerBytes == owner && ws.todoBytes == todo, "\(r)")
+    }
+
+    @Test func makingTheDocumentsAgreeByHandResolvesAConflictWithoutADuplicate() throws {
+        let (ws, _, _) = try conflicted()
+        defer { ws.remove() }
+        write(text(ws.todo).replacingOccurrences(of: "GitHub repository setup", with: "GitHub repository setup and access"), to: ws.todo)
+        write(text(ws.ownerDoc).replacingOccurrences(of: "- [ ] **VERIFY**: GitHub", with: "- [x] **VERIFY**: GitHub"), to: ws.ownerDoc)
+        let (owner, todo) = (ws.ownerBytes, ws.todoBytes)
+        let r = try ws.ctoboard(["sync"])
+        #expect(r.status == 0 && r.stdout.isEmpty, "\(r)")
+        #expect(ws.ownerBytes == owner && ws.todoBytes == todo)
+        #expect(count("GitHub repository setup", in: ws.ownerBytes) == 1)
+        #expect(count("GitHub repository setup", in: ws.todoBytes) == 1)
+    }
+
+    @Test(arguments: ["owner", "todo"])
+    func aRenameAndACheckboxAreOneConflictResolvedInPlace(_ side: String) throws {
+        let (ws, owner, _) = try conflicted()
+        defer { ws.remove() }
+        // Another command meanwhile leaves the conflict as it is.
+        #expect(try ws.ctoboard(["toggle", "Netlify deployment setup"]).status == 0)
+        let r = try ws.ctoboard(["sync", "--prefer", side])
+        #expect(r.status == 0, "\(r)")
+        let title = side == "owner" ? "**VERIFY**: GitHub repository setup and access" : Self.github
+        for doc in [ws.ownerBytes, ws.todoBytes] {
+            #expect(count("GitHub repository setup", in: doc) == 1, "\(r)")
+            #expect(checkbox(title, in: doc) == (side == "todo"), "\(r)")
+        }
+        // In place: the owner document's lines are in the same order as before.
+        let lines = text(ws.ownerDoc).split(separator: "\n").filter { $0.hasPrefix("- [") }.map { $0.dropFirst(6).prefix(20) }
+        let before = String(decoding: owner, as: UTF8.self).split(separator: "\n").filter { $0.hasPrefix("- [") }.map { $0.dropFirst(6).prefix(20) }
+        #expect(lines == before)
+        #expect(try ws.ctoboard(["check"]).status == 0)
+    }
 }

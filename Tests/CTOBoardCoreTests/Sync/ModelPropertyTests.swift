@@ -174,7 +174,7 @@ struct ModelPropertyTests {
         }
 
         for step in steps {
-            let kind: Int = step[0] % 18
+            let kind: Int = step[0] % 19
             let (a, b, c): (Int, Int, Int) = (step[1], step[2], step[3])
             let titles: [String] = model.keys.sorted()
             let pick: String? = titles.isEmpty ? nil : titles[a % titles.count]
@@ -278,6 +278,33 @@ struct ModelPropertyTests {
                 #expect(result.plan.conflicts.isEmpty, "conflicts: \(result.plan.conflicts.map(\.summary))\nsteps: \(log.joined(separator: "; "))")
                 try check("restoring a truncated document")
                 // Undo would now reach back past the restore: start afresh.
+                lastChange = nil
+            } else if kind == 18 {
+                // Conflicting edits (a rename in the owner document, a checkbox in TODO.md), a
+                // sync that leaves the conflict, then both documents put back: nothing is lost
+                // or duplicated and no conflict is left.
+                guard touched.isEmpty, let t = pick else { continue }
+                let (owner, todo) = (box.ownerBytes, box.todoBytes)
+                var o = Lines(owner, eol: eol), d = Lines(todo, eol: eol)
+                guard let oi = taskLine(t, todo: false, in: o), let ti = taskLine(t, todo: true, in: d) else { continue }
+                let renamed = String(decoding: o.content(oi), as: UTF8.self).replacingOccurrences(of: t, with: t + " " + words[c % words.count])
+                o.setContent(oi, Array(renamed.utf8))
+                var content = d.content(ti)
+                let mark = content.firstIndex(of: 0x5B)! + 1
+                content[mark] = content[mark] == 0x20 ? 0x78 : 0x20
+                d.setContent(ti, content)
+                let mode = SaveMode.allCases[b % SaveMode.allCases.count]
+                try mode.save(o.bytes, to: box.paths.ownerDoc)
+                try mode.save(d.bytes, to: box.paths.todo)
+                log.append("external rename \(t) in owner, flip it in TODO; sync")
+                let conflicted = try box.session().sync()
+                #expect(conflicted.plan.conflicts.count == 1, "conflicts: \(conflicted.plan.conflicts.map(\.summary))\nsteps: \(log.joined(separator: "; "))")
+                try mode.save(owner, to: box.paths.ownerDoc)
+                try mode.save(todo, to: box.paths.todo)
+                log.append("restore both; sync")
+                let restored = try box.session().sync()
+                #expect(restored.plan.conflicts.isEmpty, "conflicts: \(restored.plan.conflicts.map(\.summary))\nsteps: \(log.joined(separator: "; "))")
+                try check("restoring conflicting documents")
                 lastChange = nil
             } else if kind == 17 {
                 // A sync carrying pending external edits, then undo: the user's own last change

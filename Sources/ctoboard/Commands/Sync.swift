@@ -37,7 +37,7 @@ struct Sync: ParsableCommand {
                 }
                 for c in plan.conflicts {
                     conflicts = true
-                    print("conflict: \(c.summary)")
+                    print("conflict: \(c.summary); \(SyncConflict.wayOut)")
                 }
             }
         }

@@ -165,6 +165,12 @@ struct SyncTrustTests {
         #expect(r.status == 1, "\(r)")
         #expect(r.stdout.components(separatedBy: "conflict:").count == 2, "not one conflict: \(r)")
         #expect(r.stdout.contains("GitHub repository setup and access (needs verification)`") && r.stdout.contains("- [x] \(Self.github) [Owner: CTO]`"), "\(r)")
+        #expect(r.stdout.contains("ctoboard sync --prefer owner|todo"), "no way out named: \(r)")
+        // `check` reports it as one line with both versions, not two "only in" lines.
+        let check = try ws.ctoboard(["check"])
+        #expect(check.status == 1, "\(check)")
+        let lines = check.stdout.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("conflict:") && lines[0].contains("setup and access") && lines[0].contains("[x]"), "\(check)")
         return (ws, owner, todo)
     }
 

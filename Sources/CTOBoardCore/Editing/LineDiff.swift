@@ -185,11 +185,30 @@ public enum LineDiff {
     public static func apply(_ hunks: [Hunk], to doc: Document) -> Document? {
         var lines = rawLines(doc).map(Array.init)
         for hunk in hunks.sorted(by: { $0.oldStart > $1.oldStart }) {
-            let end = hunk.oldStart + hunk.oldLines.count
-            guard end <= lines.count, Array(lines[hunk.oldStart..<end]) == hunk.oldLines else { return nil }
-            lines.replaceSubrange(hunk.oldStart..<end, with: hunk.newLines)
+            guard let start = position(of: hunk, in: lines) else { return nil }
+            lines.replaceSubrange(start..<(start + hunk.oldLines.count), with: hunk.newLines)
         }
         return Document(bytes: Array(lines.joined()))
+    }
+
+    /// Where a hunk's old lines are: at its `oldStart`, else (when lines were added or removed
+    /// above it since, as a later sync does) at the nearest place that holds exactly those lines,
+    /// as `patch` finds an offset. Nil when they are nowhere, or two places are equally near: the
+    /// lines were edited, and undo refuses rather than guess.
+    static func position(of hunk: Hunk, in lines: [[UInt8]]) -> Int? {
+        func holds(_ at: Int) -> Bool {
+            at >= 0 && at + hunk.oldLines.count <= lines.count && Array(lines[at..<(at + hunk.oldLines.count)]) == hunk.oldLines
+        }
+        if holds(hunk.oldStart) { return hunk.oldStart }
+        // An insertion has no lines to find it by.
+        guard !hunk.oldLines.isEmpty, !lines.isEmpty else { return nil }
+        for distance in 1...lines.count {
+            let above = holds(hunk.oldStart - distance), below = holds(hunk.oldStart + distance)
+            if above && below { return nil }
+            if above { return hunk.oldStart - distance }
+            if below { return hunk.oldStart + distance }
+        }
+        return nil
     }
 
     /// Three-way merge of line changes: `ours` and `theirs` both made from `base`. Nil when
@@ -210,31 +229,53 @@ public enum LineDiff {
         return apply(mine + otherOnly, to: base)
     }
 
-    /// A unified diff (`--- a`, `+++ b`, `@@` hunks with 3 lines of context) for display.
+    /// A unified diff (`--- a`, `+++ b`, `@@` hunks with 3 lines of context) that `git apply`
+    /// accepts: exact line terminators, the no-final-newline marker, nearby hunks merged.
     public static func unified(from old: Document, to new: Document, oldName: String, newName: String) -> String {
         let hs = hunks(from: old, to: new)
         if hs.isEmpty { return "" }
         let a = rawLines(old)
+        let context = 3
+        // Hunks whose context would touch are one hunk, as `diff -u` makes them: the context of
+        // the second must not show lines the first replaced, or `git apply` refuses the patch.
+        var groups: [[Hunk]] = []
+        for h in hs {
+            if let last = groups.last?.last, h.oldStart - context <= last.oldStart + last.oldLines.count + context {
+                groups[groups.count - 1].append(h)
+            } else {
+                groups.append([h])
+            }
+        }
         var out = "--- \(oldName)\n+++ \(newName)\n"
-        func show(_ bytes: ArraySlice<UInt8>) -> String {
-            var s = String(decoding: bytes, as: UTF8.self)
-            while s.hasSuffix("\n") || s.hasSuffix("\r") || s.hasSuffix("\r\n") { s.removeLast() }
-            return s
+        // Lines as they are, terminators (CRLF) included; a last line without one is marked as
+        // `diff` marks it, so that the patch applies byte for byte.
+        func show(_ prefix: String, _ bytes: ArraySlice<UInt8>) -> String {
+            let line = prefix + String(decoding: bytes, as: UTF8.self)
+            return bytes.last == 0x0A ? line : line + "\n\\ No newline at end of file\n"
         }
         var delta = 0
-        for h in hs {
-            let ctxStart = max(0, h.oldStart - 3)
-            let ctxEnd = min(a.count, h.oldStart + h.oldLines.count + 3)
-            let before = a[ctxStart..<h.oldStart]
-            let after = a[(h.oldStart + h.oldLines.count)..<ctxEnd]
-            let oldCount = before.count + h.oldLines.count + after.count
-            let newCount = before.count + h.newLines.count + after.count
-            out += "@@ -\(ctxStart + 1),\(oldCount) +\(ctxStart + 1 + delta),\(newCount) @@\n"
-            for l in before { out += " " + show(l) + "\n" }
-            for l in h.oldLines { out += "-" + show(l[...]) + "\n" }
-            for l in h.newLines { out += "+" + show(l[...]) + "\n" }
-            for l in after { out += " " + show(l) + "\n" }
-            delta += h.newLines.count - h.oldLines.count
+        for group in groups {
+            let first = group[0], last = group[group.count - 1]
+            let ctxStart = max(0, first.oldStart - context)
+            let ctxEnd = min(a.count, last.oldStart + last.oldLines.count + context)
+            var body = "", oldCount = 0, newCount = 0
+            var at = ctxStart
+            for h in group {
+                for l in a[at..<h.oldStart] { body += show(" ", l) }
+                for l in h.oldLines { body += show("-", l[...]) }
+                for l in h.newLines { body += show("+", l[...]) }
+                oldCount += h.oldStart - at + h.oldLines.count
+                newCount += h.oldStart - at + h.newLines.count
+                at = h.oldStart + h.oldLines.count
+            }
+            for l in a[at..<ctxEnd] { body += show(" ", l) }
+            oldCount += ctxEnd - at
+            newCount += ctxEnd - at
+            // An empty side starts at the line before it (`-0,0` for an empty old document).
+            let oldFrom = oldCount == 0 ? ctxStart : ctxStart + 1
+            let newFrom = newCount == 0 ? ctxStart + delta : ctxStart + 1 + delta
+            out += "@@ -\(oldFrom),\(oldCount) +\(newFrom),\(newCount) @@\n" + body
+            for h in group { delta += h.newLines.count - h.oldLines.count }
         }
         return out
     }

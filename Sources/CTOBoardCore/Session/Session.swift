@@ -54,7 +54,12 @@ public struct Session: Sendable {
     public func documentsMatchBase() -> Bool {
         guard let owner = try? FileIO.readRaw(at: paths.ownerDoc), let todo = try? FileIO.readRaw(at: paths.todo) else { return false }
         guard let base = store.loadBase(paths) else { return false }
-        return base.owner.sameBytes(as: owner) && base.todo.sameBytes(as: todo)
+        if base.owner.sameBytes(as: owner) && base.todo.sameBytes(as: todo) { return true }
+        // With conflicts open the base holds their tasks' base versions (see `storeAgreedBase`):
+        // the documents are still as the last sync left them when another would change nothing.
+        let pair = TaskPair(paths: paths, ownerBytes: owner, todoBytes: todo)
+        let plan = SyncEngine().plan(pair: pair, base: base)
+        return plan.agreedBase == base && plan.ownerBytes.sameBytes(as: owner) && plan.todoBytes.sameBytes(as: todo)
     }
 
     // MARK: Changing
@@ -102,7 +107,8 @@ public struct Session: Sendable {
         do { try store.ensureFolder() } catch { throw .write(error) }
     }
 
-    /// Applies an operation to both documents, after carrying any external edits.
+    /// Applies an operation to both documents, after carrying any external edits: one
+    /// transaction, so that an operation that fails (a task not found) writes nothing at all.
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
         try withLock { recovery throws(SessionError) in
             // Another program's write landing while the change is committed fails the commit
@@ -123,15 +129,18 @@ public struct Session: Sendable {
     /// How many times ``perform(_:)`` plans a change when the documents keep changing under it.
     static let attemptsWhenChanged = 5
 
-    private func perform(_ operation: TaskOperation, on read: TaskPair, recovery: PairTransaction.Recovery) throws(SessionError) -> Outcome {
-        var pair = read
-        let sync = try presync(&pair)
+    /// The sync that carries external edits and the operation are planned together and committed
+    /// once, so that an operation that fails (a task not found) writes nothing at all.
+    private func perform(_ operation: TaskOperation, on onDisk: TaskPair, recovery: PairTransaction.Recovery) throws(SessionError) -> Outcome {
+        let (pair, sync, base) = try presync(onDisk)
         let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
         let change: PlannedChange
         do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
-        try commit(pair: pair, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
-                   newDocuments: (change.ownerDocument, change.todoDocument),
+        try commit(pair: onDisk, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
+                   newDocuments: (change.ownerDocument, change.todoDocument), historyFrom: sync == nil ? nil : pair,
+                   carried: sync,
                    entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
+        if sync?.conflicts.isEmpty == false { try storeAgreedBase(ownerBytes: change.ownerBytes, todoBytes: change.todoBytes, oldBase: base) }
         return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
     }
 
@@ -151,14 +160,17 @@ public struct Session: Sendable {
     }
 
     /// Carries external edits (compared with the base) and reports conflicts.
+    /// Deletions that look like an accident (``MassDeletion``) are refused unless `allowDeletions`.
     public func sync(prefer: SyncEngine.Side? = nil, preferences: [String: SyncEngine.Side] = [:],
-                     dryRun: Bool = false) throws(SessionError) -> SyncResult {
+                     dryRun: Bool = false, allowDeletions: Bool = false) throws(SessionError) -> SyncResult {
         let engine = SyncEngine(prefer: prefer, preferences: preferences)
         if dryRun {
             // (Loading may first recover from a crash, which can replace the base: read it after.)
             let pair = try load()
             let (base, source) = syncBase()
-            return SyncResult(plan: engine.plan(pair: pair, base: base), parsed: pair, paths: paths, baseSource: source)
+            let plan = engine.plan(pair: pair, base: base)
+            if !allowDeletions { try refuseMassDeletion(plan) }
+            return SyncResult(plan: plan, parsed: pair, paths: paths, baseSource: source)
         }
         return try withLock { _ throws(SessionError) in
             let pair = try read()
@@ -170,13 +182,25 @@ public struct Session: Sendable {
                                   parsed: pair, paths: paths)
             }
             let plan = engine.plan(pair: pair, base: base)
-            // (A base from git is not a snapshot: the sync leaves one.)
-            let upToDate = source == .snapshot && plan.ownerBytes.sameBytes(as: base?.owner) && plan.todoBytes.sameBytes(as: base?.todo)
+            if !allowDeletions { try refuseMassDeletion(plan) }
+            // (A base from git is not a snapshot: the sync leaves one.) The base to store records
+            // only agreement: an open conflict's task keeps its version from before the conflict.
+            let newBase = plan.agreedBase ?? BaseSnapshot(owner: plan.ownerBytes, todo: plan.todoBytes)
+            let upToDate = source == .snapshot && base == newBase && plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes)
+                && plan.todoBytes.sameBytes(as: pair.todo.document.bytes)
             if !upToDate {
                 // Conflicts left in the documents stay visible: they differ and neither matches
-                // the other, whatever the base.
+                // the other; the base keeps their tasks' versions from before the conflict.
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                            entry: { seq in syncedEntry(seq, plan) })
+                if base == nil && !plan.conflicts.isEmpty {
+                    // Nothing was ever agreed and a conflict is open: record no base, so the next
+                    // sync is a first sync again (a base without the conflicting tasks would make
+                    // each side's version look added, and both would be kept).
+                    removeBase()
+                } else if let agreed = plan.agreedBase {
+                    try storeBase(agreed)
+                }
                 // The documents now hold the plan's bytes (the lock is still held).
                 return SyncResult(plan: plan, parsed: nil, paths: paths, baseSource: source)
             }
@@ -184,19 +208,44 @@ public struct Session: Sendable {
         }
     }
 
-    /// Carries external edits before a change. Conflicts stay for `sync` and the board to show.
-    private func presync(_ pair: inout TaskPair) throws(SessionError) -> SyncPlan? {
+    /// Plans the carrying of external edits before a change: the pair as the sync leaves it (not
+    /// written: the change commits it) and the sync's plan when it changes anything. Conflicts
+    /// stay for `sync` and the board to show.
+    /// Also returns the base it compared with.
+    private func presync(_ pair: TaskPair) throws(SessionError) -> (TaskPair, SyncPlan?, BaseSnapshot?) {
         // Most changes start from documents that are still what the last transaction wrote.
         let snapshot = store.loadBase(paths)
-        if let snapshot, snapshot.owner.sameBytes(as: pair.ownerDoc.document.bytes), snapshot.todo.sameBytes(as: pair.todo.document.bytes) { return nil }
-        if snapshot == nil && pair.drift().isEmpty { return nil }
+        if let snapshot, snapshot.owner.sameBytes(as: pair.ownerDoc.document.bytes), snapshot.todo.sameBytes(as: pair.todo.document.bytes) {
+            return (pair, nil, snapshot)
+        }
+        if snapshot == nil && pair.drift().isEmpty { return (pair, nil, snapshot) }
         let base = snapshot ?? syncBase().base
         let plan = SyncEngine().plan(pair: pair, base: base)
-        guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return plan }
-        try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
-                   entry: { seq in syncedEntry(seq, plan) })
-        pair = try read()
-        return plan
+        try refuseMassDeletion(plan)
+        guard !plan.ownerBytes.sameBytes(as: pair.ownerDoc.document.bytes) || !plan.todoBytes.sameBytes(as: pair.todo.document.bytes) else { return (pair, plan, base) }
+        return (TaskPair(paths: paths, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes), plan, base)
+    }
+
+    /// After a change made while conflicts are open: stores as the base the new documents with
+    /// each conflicting task as it was in `oldBase` (the commit stored the documents as they are).
+    private func storeAgreedBase(ownerBytes: [UInt8], todoBytes: [UInt8], oldBase: BaseSnapshot?) throws(SessionError) {
+        guard oldBase != nil else { return removeBase() }
+        let plan = SyncEngine().plan(pair: TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: todoBytes), base: oldBase)
+        if let agreed = plan.agreedBase { try storeBase(agreed) }
+    }
+
+    private func removeBase() {
+        _ = unlink(store.basePath(paths))
+    }
+
+    private func storeBase(_ base: BaseSnapshot) throws(SessionError) {
+        do { try AtomicFile.replace(store.basePath(paths), with: base.encode()) } catch { throw .write(error) }
+    }
+
+    /// Throws when `plan` would carry deletions that look like an accident.
+    private func refuseMassDeletion(_ plan: SyncPlan) throws(SessionError) {
+        guard let m = plan.massDeletion else { return }
+        throw .massDeletion(path: m.side == .todo ? paths.todo : paths.ownerDoc, lost: m.lost, total: m.total)
     }
 
     /// Undoes the last change that is not undone yet, in both documents.
@@ -221,18 +270,23 @@ public struct Session: Sendable {
     }
 
     private func revert(_ target: HistoryEntry, forward: Bool, kind: ChangeKind) throws(SessionError) {
-        let pair = try read()
+        // External edits are carried in the same transaction first: undo works on documents
+        // that agree, and leaves them agreeing with the base it stores (no phantom conflict).
+        let onDisk = try read()
+        let (pair, sync, base) = try presync(onDisk)
         let oh = forward ? target.ownerHunks : HistoryEntry.reversed(target.ownerHunks)
         let th = forward ? target.todoHunks : HistoryEntry.reversed(target.todoHunks)
         guard let newOwner = LineDiff.apply(oh, to: pair.ownerDoc.document),
               let newTodo = LineDiff.apply(th, to: pair.todo.document) else {
             throw .undo("cannot \(forward ? "redo" : "undo") \(target.kind.rawValue) \"\(target.title)\": the lines it would change have been edited since")
         }
-        try commit(pair: pair, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes, entry: { seq in
+        try commit(pair: onDisk, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes,
+                   newDocuments: (newOwner, newTodo), historyFrom: sync == nil ? nil : pair, entry: { seq in
             var e = entry(seq, kind, target.title, target.taskID, target.to, target.from)
             e.ref = target.seq
             return e
         })
+        if sync?.conflicts.isEmpty == false { try storeAgreedBase(ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes, oldBase: base) }
     }
 
     private func entry(_ seq: Int, _ kind: ChangeKind, _ title: String, _ id: String?, _ from: Pane?, _ to: Pane?) -> HistoryEntry {
@@ -241,16 +295,30 @@ public struct Session: Sendable {
     }
 
     /// Commits new contents with a history entry holding the hunks.
+    ///
+    /// `historyFrom`: the pair the change itself was planned on, when external edits were carried
+    /// first (`carried`): the change's entry then holds only its own lines, so that undo gives
+    /// back the user's change and not someone else's edit, and the carried edits get a `synced`
+    /// entry of their own before it (for the report; undo skips it).
     private func commit(pair: TaskPair, ownerBytes: [UInt8], todoBytes: [UInt8],
-                        newDocuments: (owner: Document?, todo: Document?) = (nil, nil),
-                        entry make: (Int) -> HistoryEntry) throws(SessionError) {
+                        newDocuments: (owner: Document?, todo: Document?) = (nil, nil), historyFrom: TaskPair? = nil,
+                        carried: SyncPlan? = nil, entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
         var historyLine: [UInt8] = []
         if !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo) {
-            var e = make(History(path: store.historyPath(paths)).lastSeq() + 1)
-            e.owner = LineDiff.hunks(from: pair.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes)).map(HistoryEntry.StoredHunk.init)
-            e.todo = LineDiff.hunks(from: pair.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes)).map(HistoryEntry.StoredHunk.init)
-            historyLine = e.encodeLine()
+            var seq = History(path: store.historyPath(paths)).lastSeq() + 1
+            let from = historyFrom ?? pair
+            if let carried, historyFrom != nil {
+                var synced = syncedEntry(seq, carried)
+                synced.owner = LineDiff.hunks(from: pair.ownerDoc.document, to: from.ownerDoc.document).map(HistoryEntry.StoredHunk.init)
+                synced.todo = LineDiff.hunks(from: pair.todo.document, to: from.todo.document).map(HistoryEntry.StoredHunk.init)
+                historyLine = synced.encodeLine()
+                seq += 1
+            }
+            var e = make(seq)
+            e.owner = LineDiff.hunks(from: from.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes)).map(HistoryEntry.StoredHunk.init)
+            e.todo = LineDiff.hunks(from: from.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes)).map(HistoryEntry.StoredHunk.init)
+            historyLine += e.encodeLine()
         }
         do {
             try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: ownerBytes, newTodo: todoBytes,

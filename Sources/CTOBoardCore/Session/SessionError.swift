@@ -9,6 +9,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case undo(String)
     /// The state folder or its lock file is a symlink (`path`, pointing at `target`).
     case symlinkedState(path: String, target: String)
+    /// A sync would delete too many of the owner's tasks (see ``MassDeletion``): `path` is the
+    /// document that lost them.
+    case massDeletion(path: String, lost: Int, total: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +26,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .undo(let why): return why
         case .symlinkedState(let path, let target):
             return "\(path): is a symlink (to \(target)); ctoboard keeps its lock and journal only in a real folder it made: remove the link and run the command again"
+        case .massDeletion(let path, let lost, let total):
+            let shown = DisplayPath.relative(path)
+            return "\(shown): lost \(lost) of its \(total) tasks since the last sync, too many to carry; nothing was written. Restore it (e.g. `git checkout -- '\(shown)'`), or if you deleted them on purpose run `ctoboard sync --allow-deletions`"
         }
     }
 }

@@ -68,7 +68,8 @@ public struct History: Sendable {
         return value
     }
 
-    /// The undo and redo stacks, replayed from the log (top of each is last).
+    /// The undo and redo stacks, replayed from the log (top of each is last). Recoveries and
+    /// syncs are on neither.
     public static func stacks(_ entries: [HistoryEntry]) -> (undo: [HistoryEntry], redo: [HistoryEntry]) {
         var undo: [HistoryEntry] = []
         var redo: [HistoryEntry] = []
@@ -85,7 +86,8 @@ public struct History: Sendable {
                     redo.remove(at: i)
                     undo.append(target)
                 }
-            case .recovered:
+            case .recovered, .synced:
+                // A sync carried someone else's edit: undo gives back only the user's own changes.
                 break
             default:
                 undo.append(e)

@@ -9,6 +9,9 @@ public struct SyncConflict: Sendable, Equatable {
     public var ownerLine: Int?
     public var todoLine: Int?
 
+    /// How to resolve a conflict, for messages.
+    public static let wayOut = "keep one version with `ctoboard sync --prefer owner|todo`, or Enter on it in the board"
+
     /// One line naming the task with both versions.
     public var summary: String {
         "\"\(title)\" [\(id)] changed in both documents: owner document has \(ownerVersion.map { "`\($0)`" } ?? "it deleted"), TODO.md has \(todoVersion.map { "`\($0)`" } ?? "it deleted")"

@@ -146,8 +146,13 @@ public struct SyncEngine: Sendable {
         var changes: [TaskChange] = []
         var conflicts: [SyncConflict] = []
         var handledO = [Bool](repeating: false, count: count), handledT = [Bool](repeating: false, count: count)
+        // Deletions carried out of each document into the other (not those a conflict's choice makes).
+        var deletedInOwner = 0, deletedInTodo = 0
 
-        func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?) {
+        // Conflicts left open, with their base entries: the base to store keeps those (see below).
+        var held: [(bO: TaskEntry?, bT: TaskEntry?, oIdent: Ident?, tIdent: Ident?)] = []
+
+        func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?, bO: TaskEntry? = nil, bT: TaskEntry? = nil) {
             let task = (o ?? t)!
             let id = TaskMatcher.id(task.key, oIdent?.occurrence ?? tIdent?.occurrence ?? 1)
             switch prefer ?? preferences[id] {
@@ -158,6 +163,7 @@ public struct SyncEngine: Sendable {
                 carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner, base: nil)
                 carried.append("conflict on \"\((t ?? o)!.title)\" resolved with TODO.md's version")
             case nil:
+                held.append((bO, bT, oIdent, tIdent))
                 conflicts.append(SyncConflict(
                     id: id, title: task.title,
                     ownerVersion: o.map { pair.ownerDoc.document.text($0.line) },
@@ -192,15 +198,17 @@ public struct SyncEngine: Sendable {
                 return
             }
             if oChanged && !tChanged {
+                if o == nil { deletedInOwner += 1 }
                 carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner, base: bT)
                 carried.append(Self.describe(o, old: bO, into: "TODO.md"))
                 changes += Self.changes(o, old: bO)
             } else if tChanged && !oChanged {
+                if t == nil { deletedInTodo += 1 }
                 carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner, base: bO)
                 carried.append(Self.describe(t, old: bT, into: "the owner document"))
                 changes += Self.changes(t, old: bT)
             } else {
-                resolveConflict(o, t, oIdent: oIdent, tIdent: tIdent)
+                resolveConflict(o, t, oIdent: oIdent, tIdent: tIdent, bO: bO, bT: bT)
             }
         }
 
@@ -231,8 +239,24 @@ public struct SyncEngine: Sendable {
         for i in curTIDs where !handledT[i] && !renamedTargetT[i] {
             decide(base: nil, nil, oID: nil, tID: i)
         }
+        let massDeletion = MassDeletion.check(side: .todo, lost: deletedInTodo, total: baseT.count, remaining: curT.count)
+            ?? MassDeletion.check(side: .owner, lost: deletedInOwner, total: baseO.count, remaining: curO.count)
+        // The base records only what both documents agreed on: each open conflict's task is put
+        // back to its base version (removed where the base did not have it) in a copy of the
+        // result, so that putting the documents back, or making them agree by hand, is seen as
+        // just that rather than as new changes (which duplicated the task). Tasks that agree are
+        // as in the result. Same-side copies: no tags are mirrored.
+        var agreedBase: BaseSnapshot?
+        if !held.isEmpty {
+            var bo = DocumentEditor(ownerEd.parsed()), bt = DocumentEditor(todoEd.parsed())
+            for h in held {
+                carry(from: h.bO, fromTodo: false, to: h.oIdent, into: &bo, isTodo: false, owner: owner, base: nil)
+                carry(from: h.bT, fromTodo: true, to: h.tIdent, into: &bt, isTodo: true, owner: owner, base: nil)
+            }
+            agreedBase = BaseSnapshot(owner: bo.document.bytes, todo: bt.document.bytes)
+        }
         return SyncPlan(ownerBytes: ownerEd.document.bytes, todoBytes: todoEd.document.bytes,
-                        carried: carried, conflicts: conflicts, changes: changes)
+                        carried: carried, conflicts: conflicts, changes: changes, massDeletion: massDeletion, agreedBase: agreedBase)
     }
 
     static func describe(_ e: TaskEntry?, old: TaskEntry?, into: String) -> String {
@@ -256,14 +280,15 @@ public struct SyncEngine: Sendable {
             if let current { editor.deleteTask(line: current.line) }
             return
         }
-        let text = Self.mirrorText(source.text, fromTodo: fromTodo, into: current?.text, owner: owner)
+        let sameSide = fromTodo == isTodo
+        let text = sameSide ? source.text.bytes : Self.mirrorText(source.text, fromTodo: fromTodo, into: current?.text, owner: owner)
         let pane = source.pane ?? current?.pane ?? source.defaultPane
         guard let current else {
             guard let pane else { return }
             // A new task comes with its whole list item: its children, re-indented under it.
             let children = source.childLines
             if isTodo && !parsed.isSectioned {
-                let tagged = TaskTextRewriter.retag(TaskText(text), pane: pane)
+                let tagged = sameSide ? text : TaskTextRewriter.retag(TaskText(text), pane: pane)
                 if let last = parsed.entries.last(where: { TaskMatcher.belongs($0, to: owner) }) ?? parsed.entries.last {
                     editor.insertAfter(line: last.end - 1, text: tagged, children: children, parentIndent: source.item.indent)
                     if source.checked { editor.setChecked(line: last.end, true) }
@@ -274,7 +299,7 @@ public struct SyncEngine: Sendable {
             return
         }
         var newText = text
-        if isTodo, let pane, current.text.status != nil || current.text.priority != nil || current.headingPane == nil {
+        if isTodo, !sameSide, let pane, current.text.status != nil || current.text.priority != nil || current.headingPane == nil {
             newText = TaskTextRewriter.retag(TaskText(newText), pane: pane)
         }
         if let pane, current.headingPane != nil, current.headingPane != pane, !isTodo || parsed.isSectioned {

@@ -33,17 +33,27 @@ struct Check: ParsableCommand {
                 }
                 let ownerName = DisplayPath.relative(paths.ownerDoc)
                 let todoName = DisplayPath.relative(paths.todo)
-                for drift in pair.drift() {
+                func report(_ text: String, file: String, line: Int) {
                     drifted = true
-                    let text = drift.describe(ownerDocName: ownerName, todoName: todoName)
                     switch format {
-                    case .text:
-                        print(text)
-                    case .github:
-                        // Annotate the owner document's line, or TODO.md's when the task is only there.
-                        let (file, line) = drift.task.owner.map { (ownerName, $0.line + 1) } ?? (todoName, drift.task.todo!.line + 1)
-                        print("::error file=\(Self.escapeProperty(file)),line=\(line),title=ctoboard check::\(Self.escapeData(text))")
+                    case .text: print(text)
+                    case .github: print("::error file=\(Self.escapeProperty(file)),line=\(line),title=ctoboard check::\(Self.escapeData(text))")
                     }
+                }
+                // A task changed differently in both documents since the last sync is one line
+                // with both versions, not two unrelated differences (a rename reads as two).
+                let conflicts = SyncEngine().plan(pair: pair, base: StateStore(for: paths).loadBase(paths)).conflicts
+                let ownerLines = Set(conflicts.compactMap(\.ownerLine)), todoLines = Set(conflicts.compactMap(\.todoLine))
+                for c in conflicts {
+                    let (file, line) = c.ownerLine.map { (ownerName, $0) } ?? (todoName, c.todoLine ?? 1)
+                    report("\(file):\(line): conflict: \(c.summary); \(SyncConflict.wayOut)", file: file, line: line)
+                }
+                for drift in pair.drift() {
+                    if let o = drift.task.owner, ownerLines.contains(o.line + 1) { continue }
+                    if let t = drift.task.todo, todoLines.contains(t.line + 1) { continue }
+                    // Annotate the owner document's line, or TODO.md's when the task is only there.
+                    let (file, line) = drift.task.owner.map { (ownerName, $0.line + 1) } ?? (todoName, drift.task.todo!.line + 1)
+                    report(drift.describe(ownerDocName: ownerName, todoName: todoName), file: file, line: line)
                 }
             }
         }

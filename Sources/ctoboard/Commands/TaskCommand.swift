@@ -8,7 +8,7 @@ func runOperation(_ operation: TaskOperation, options: PairOptions) throws(CLIEr
     do { outcome = try session.perform(operation) } catch { throw error.cli }
     if let sync = outcome.sync {
         for line in sync.carried { print("synced: \(line)") }
-        for c in sync.conflicts { printError("ctoboard: conflict: \(c.summary); run `ctoboard sync --prefer owner|todo`") }
+        for c in sync.conflicts { printError("ctoboard: conflict: \(c.summary); \(SyncConflict.wayOut)") }
     }
     let change = outcome.change
     let id = change.taskID.map { " [\($0)]" } ?? ""

@@ -15,7 +15,7 @@ extension SessionError {
     var cli: CLIError {
         switch self {
         case .locate, .document, .operation, .symlinkedState: CLIError(description, code: .badInput)
-        case .undo: CLIError(description, code: .drift)
+        case .undo, .massDeletion: CLIError(description, code: .drift)
         case .write, .changedUnderneath: CLIError(description, code: .writeFailed)
         case .locked: CLIError(description, code: .locked)
         }

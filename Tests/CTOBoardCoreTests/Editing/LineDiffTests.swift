@@ -9,6 +9,23 @@ import PropertyBased
         #expect(LineDiff.hunks(from: doc("a\nb\n"), to: doc("a\nb\n")).isEmpty)
     }
 
+    /// Undo after a sync that added or removed lines above the change: the hunk is found where
+    /// its lines went, as `patch` finds an offset; two equally near places are refused.
+    @Test func hunksAreFoundWhereLinesAboveThemMoved() {
+        let old = doc("title\n- [ ] a\n- [ ] b\n- [ ] c\n")
+        let toggled = doc("title\n- [ ] a\n- [x] b\n- [ ] c\n")
+        // What undoing the toggle applies: from the toggled lines back to the old ones.
+        let backwards = LineDiff.hunks(from: toggled, to: old)
+        let synced = doc("title\n- [ ] new from a teammate\n- [ ] a\n- [x] b\n- [ ] c\n")
+        #expect(LineDiff.apply(backwards, to: synced)?.bytes == Array("title\n- [ ] new from a teammate\n- [ ] a\n- [ ] b\n- [ ] c\n".utf8))
+        let shortened = doc("- [ ] a\n- [x] b\n- [ ] c\n")
+        #expect(LineDiff.apply(backwards, to: shortened)?.bytes == Array("- [ ] a\n- [ ] b\n- [ ] c\n".utf8))
+        // The line is gone: refused.
+        #expect(LineDiff.apply(backwards, to: doc("title\n- [ ] a\n- [ ] c\n")) == nil)
+        // Equally near above and below: refused rather than guessed.
+        #expect(LineDiff.apply(backwards, to: doc("- [x] b\nx\ny\nz\n- [x] b\n")) == nil)
+    }
+
     @Test func moveIsTwoSmallHunks() {
         let old = doc("1\n2\n3\n4\n5\n6\n7\n8\n")
         let new = doc("1\n3\n4\n5\n6\n7\n2\n8\n")

@@ -164,8 +164,17 @@ struct ModelPropertyTests {
             #expect(pair.drift().isEmpty, "drift after \(what)\nsteps: \(log.joined(separator: "; "))")
         }
 
+        // The user's last change (the tasks as they were before it, and the titles it touched)
+        // and the tasks external edits touched since.
+        var lastChange: (before: [String: ModelTask], titles: Set<String>)?
+        var touchedSinceChange = Set<String>()
+
+        func checkUnchanged(since before: ([UInt8], [UInt8]), _ what: String) throws {
+            #expect(box.ownerBytes == before.0 && box.todoBytes == before.1, "\(what) wrote\nsteps: \(log.joined(separator: "; "))")
+        }
+
         for step in steps {
-            let kind: Int = step[0] % 16
+            let kind: Int = step[0] % 19
             let (a, b, c): (Int, Int, Int) = (step[1], step[2], step[3])
             let titles: [String] = model.keys.sorted()
             let pick: String? = titles.isEmpty ? nil : titles[a % titles.count]
@@ -216,19 +225,112 @@ struct ModelPropertyTests {
                     apply = { $0[n] = ModelTask(title: n, pane: pane, checked: false) }
                 }
                 log.append("\(op)")
+                let before = (box.ownerBytes, box.todoBytes)
                 do {
                     _ = try box.session(updateLastUpdated: a % 2 == 0).perform(op)
+                    let before = model
                     apply(&model)
+                    // What undoing it gives back: the tasks it touched as they were.
+                    let changed = Set(before.keys).symmetricDifference(model.keys).union(model.keys.filter { before[$0] != model[$0] })
+                    lastChange = (before.filter { changed.contains($0.key) }, changed)
+                    touchedSinceChange = []
                 } catch {
                     // Only a reorder at the edge of its pane may be refused.
                     guard case .operation(.nothingToDo) = error, case .reorder = op else {
                         Issue.record("\(op) failed: \(error)\nsteps: \(log.joined(separator: "; "))")
                         return
                     }
+                    // A refused operation writes nothing: pending external edits stay pending.
+                    try checkUnchanged(since: before, "\(op) (refused)")
+                    continue
                 }
                 touched.removeAll()
                 structural = [false, false]
                 try check("\(op)")
+            } else if kind == 16 {
+                // An external truncation (a crashed editor, a bad paste): a sync either refuses
+                // it or carries a few deletions; restoring the document then brings every task back.
+                guard touched.isEmpty else { continue }
+                let isTodo = b % 2 == 1
+                let path = isTodo ? box.paths.todo : box.paths.ownerDoc
+                let original = isTodo ? box.todoBytes : box.ownerBytes
+                let mode = SaveMode.allCases[c % SaveMode.allCases.count]
+                let cut = c % 3 == 0 ? 0 : a % (original.count + 1)
+                log.append("external \(mode) truncate \(isTodo ? "TODO" : "owner") to \(cut) bytes")
+                try mode.save(Array(original.prefix(cut)), to: path)
+                let pending = (box.ownerBytes, box.todoBytes)
+                do throws(SessionError) {
+                    _ = try box.session().sync()
+                    log.append("sync")
+                } catch {
+                    guard case .massDeletion = error else { Issue.record("sync failed: \(error)\nsteps: \(log.joined(separator: "; "))"); return }
+                    log.append("sync (refused)")
+                    try checkUnchanged(since: pending, "a refused sync")
+                    // Any operation is refused too, writing nothing.
+                    if let t = pick {
+                        #expect(throws: SessionError.self) { _ = try box.session().perform(.toggle(t)) }
+                        try checkUnchanged(since: pending, "an operation on a truncated document")
+                    }
+                }
+                try mode.save(original, to: path)
+                log.append("restore; sync")
+                let result = try box.session().sync()
+                #expect(result.plan.conflicts.isEmpty, "conflicts: \(result.plan.conflicts.map(\.summary))\nsteps: \(log.joined(separator: "; "))")
+                try check("restoring a truncated document")
+                // Undo would now reach back past the restore: start afresh.
+                lastChange = nil
+            } else if kind == 18 {
+                // Conflicting edits (a rename in the owner document, a checkbox in TODO.md), a
+                // sync that leaves the conflict, then both documents put back: nothing is lost
+                // or duplicated and no conflict is left.
+                guard touched.isEmpty, let t = pick else { continue }
+                let (owner, todo) = (box.ownerBytes, box.todoBytes)
+                var o = Lines(owner, eol: eol), d = Lines(todo, eol: eol)
+                guard let oi = taskLine(t, todo: false, in: o), let ti = taskLine(t, todo: true, in: d) else { continue }
+                let renamed = String(decoding: o.content(oi), as: UTF8.self).replacingOccurrences(of: t, with: t + " " + words[c % words.count])
+                o.setContent(oi, Array(renamed.utf8))
+                var content = d.content(ti)
+                let mark = content.firstIndex(of: 0x5B)! + 1
+                content[mark] = content[mark] == 0x20 ? 0x78 : 0x20
+                d.setContent(ti, content)
+                let mode = SaveMode.allCases[b % SaveMode.allCases.count]
+                try mode.save(o.bytes, to: box.paths.ownerDoc)
+                try mode.save(d.bytes, to: box.paths.todo)
+                log.append("external rename \(t) in owner, flip it in TODO; sync")
+                let conflicted = try box.session().sync()
+                #expect(conflicted.plan.conflicts.count == 1, "conflicts: \(conflicted.plan.conflicts.map(\.summary))\nsteps: \(log.joined(separator: "; "))")
+                try mode.save(owner, to: box.paths.ownerDoc)
+                try mode.save(todo, to: box.paths.todo)
+                log.append("restore both; sync")
+                let restored = try box.session().sync()
+                #expect(restored.plan.conflicts.isEmpty, "conflicts: \(restored.plan.conflicts.map(\.summary))\nsteps: \(log.joined(separator: "; "))")
+                try check("restoring conflicting documents")
+                lastChange = nil
+            } else if kind == 17 {
+                // A sync carrying pending external edits, then undo: the user's own last change
+                // is undone, never the carried edits.
+                _ = try box.session().sync()
+                log.append("sync")
+                touched.removeAll()
+                structural = [false, false]
+                try check("a sync")
+                guard let change = lastChange, change.titles.isDisjoint(with: touchedSinceChange) else { continue }
+                let pending = (box.ownerBytes, box.todoBytes)
+                log.append("undo")
+                var undone = false
+                do throws(SessionError) {
+                    _ = try box.session().undo()
+                    undone = true
+                } catch {
+                    // Undo may refuse when the lines moved; then it writes nothing.
+                    guard case .undo = error else { Issue.record("undo failed: \(error)\nsteps: \(log.joined(separator: "; "))"); return }
+                    try checkUnchanged(since: pending, "a refused undo")
+                }
+                if undone {
+                    for t in change.titles { model[t] = change.before[t] }
+                    lastChange = nil
+                    try check("undo after a sync")
+                }
             } else {
                 // An external edit to one document.
                 let side = b % 2
@@ -299,6 +401,7 @@ struct ModelPropertyTests {
                     log.append("external \(mode) rename \(t) to \(n) in \(isTodo ? "TODO" : "owner")")
                 }
                 try mode.save(lines.bytes, to: path)
+                touchedSinceChange.formUnion(touched)
             }
         }
         // Finally a sync: both documents agree with the model and with each other.

@@ -65,11 +65,17 @@ public struct SyncEngine: Sendable {
     }
 
     /// The state that matters for sync.
-    static func same(_ a: TaskEntry?, _ b: TaskEntry?) -> Bool {
+    ///
+    /// Across the two documents a task without a known section (in TODO.md, an unrecognised
+    /// heading) agrees with any pane. Within one side (`sameSide`, the base against now) gaining or
+    /// losing a section is a change: a `[Status: …]` tag added to a task placed by the default
+    /// rule is carried, not left as a conflict.
+    static func same(_ a: TaskEntry?, _ b: TaskEntry?, sameSide: Bool = false) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (let x?, let y?):
             guard x.checked == y.checked, sameKey(x, y) else { return false }
+            if sameSide { return x.pane == y.pane }
             if let px = x.pane, let py = y.pane, px != py { return false }
             return true
         default: return false
@@ -180,8 +186,8 @@ public struct SyncEngine: Sendable {
             let oIdent = oID.map { idents[$0] }, tIdent = tID.map { idents[$0] }
             if Self.same(o, t) { return }
             let hasBase = base != nil && (bO != nil || bT != nil)
-            let oChanged = !hasBase || !Self.same(bO, o)
-            let tChanged = !hasBase || !Self.same(bT, t)
+            let oChanged = !hasBase || !Self.same(bO, o, sameSide: true)
+            let tChanged = !hasBase || !Self.same(bT, t, sameSide: true)
             if !hasBase {
                 // First sight: carry a task present on one side only; differing ones conflict.
                 if o != nil && t == nil {

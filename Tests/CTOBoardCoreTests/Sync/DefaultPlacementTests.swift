@@ -29,6 +29,22 @@ struct DefaultPlacementTests {
         }
     }
 
+    /// A `[Status: …]` tag added later to a task placed by the default rule is a change of
+    /// TODO.md's side, carried to the owner document: not a conflict.
+    @Test func aStatusTagAddedLaterIsCarried() {
+        let todo = ["# TODO", "", "## Platform", "- [ ] Open area task [Owner: CTO]", "- [ ] Other [Owner: CTO] [Priority: Medium]"]
+        let first = SyncEngine().plan(pair: SyncFixture.pair(ownerLines: owner, todoLines: todo), base: nil)
+        let base = BaseSnapshot(owner: first.ownerBytes, todo: first.todoBytes)
+        var tagged = todo
+        tagged[3] = "- [ ] Open area task [Owner: CTO] [Status: In Progress]"
+        let pair = SyncFixture.pair(owner: first.ownerBytes, todo: SyncFixture.pair(ownerLines: owner, todoLines: tagged).todo.document.bytes)
+        let plan = SyncEngine().plan(pair: pair, base: base)
+        #expect(plan.conflicts.isEmpty, "\(plan.conflicts)")
+        let after = SyncFixture.pair(owner: plan.ownerBytes, todo: plan.todoBytes)
+        #expect(after.ownerDoc.entries.first { $0.title == "Open area task" }?.pane == .inProgress)
+        #expect(after.drift().isEmpty, "\(after.drift())")
+    }
+
     /// The default place is marked apart from the section: a tag, when there is one, wins.
     @Test func aTagTakesOver() {
         let t = TaskDocument(document: Document(bytes: Array(

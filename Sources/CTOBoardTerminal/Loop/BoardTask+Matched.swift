@@ -11,6 +11,8 @@ extension BoardTask {
                   ownerLine: t.owner.map { $0.line + 1 }, todoLine: t.todo.map { $0.line + 1 }, verifiedDate: BoardTask.verifiedDate(t.primary),
                   ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion,
                   conflictDifferences: conflict == nil ? [] : BoardTask.differences(t))
+        subItems = t.primary.childLines.map { String(decoding: $0, as: UTF8.self) }
+        progress = t.primary.progress
     }
 
     /// What differs between the two sides of a task: "checkbox", "title", "pane", or which side

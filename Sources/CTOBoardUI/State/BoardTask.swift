@@ -34,6 +34,10 @@ public struct BoardTask: Hashable, Sendable, Identifiable {
     public var todoVersion: String?
     /// For a conflict: what differs between the versions, e.g. ["checkbox", "pane"].
     public var conflictDifferences: [String]
+    /// The task's sub-items and notes (its list item's other lines), as text.
+    public var subItems: [String] = []
+    /// Its nested checklist's progress, such as `2/3`; nil without one.
+    public var progress: String?
 
     /// Creates a task view model.
     public init(

@@ -346,7 +346,9 @@ public enum BoardView {
             facts.append("Conflict · owner doc: " + (task.ownerVersion.map(sanitize) ?? "deleted"))
             facts.append("Conflict · TODO.md:   " + (task.todoVersion.map(sanitize) ?? "deleted"))
         }
-        // Sub-items (a later change) go here, after the facts: one line each, indented.
+        if let progress = task.progress { facts[0] += " · Checklist: " + progress }
+        // Sub-items and notes, after the facts: one line each, as indented as in the document.
+        facts += task.subItems.filter { !$0.allSatisfy(\.isWhitespace) }.map { "  " + sanitize($0) }
         let titleRoom = max(1, maxLines - facts.count)
         let title = TextWrap.wrap(sanitize(task.title), width: width, maxLines: titleRoom).map { DetailLine(text: $0, isTitle: true) }
         let rest = facts.map { DetailLine(text: DisplayWidth.truncate($0, toWidth: width)) }

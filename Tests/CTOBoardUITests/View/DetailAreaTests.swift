@@ -26,6 +26,20 @@ import Testing
         #expect(screen.contains("Lines: CTO_OWNER.md:103 · TODO.md:55 · Verified 2026-01-12"))
     }
 
+    @Test func showsSubItemsAndChecklistProgress() {
+        var tasks = Fixtures.tasks
+        var task = BoardTask(id: "p1", title: "Plan the migration", pane: .inProgress, ownerLine: 90, todoLine: 40)
+        task.subItems = ["  - [x] inventory the services", "  - [ ] pick a window", "    Note: ask finance first"]
+        task.progress = "1/2"
+        tasks[3] = task
+        let state = BoardState(tasks: tasks, header: Fixtures.header, viewportWidth: 120, viewportHeight: 30)
+        let screen = text(state, 120, 30)
+        #expect(screen.contains("State: in progress · Pane: In Progress · Checklist: 1/2"))
+        #expect(screen.contains("    - [x] inventory the services"))
+        #expect(screen.contains("    - [ ] pick a window"))
+        #expect(screen.contains("      Note: ask finance first"))
+    }
+
     @Test func wrapsAtEightyColumns() {
         let lines = text(board(height: 24, width: 80), 80, 24).components(separatedBy: "\n")
         let rule = lines.firstIndex { $0.hasPrefix("─ Details") }

@@ -102,7 +102,10 @@ struct SyncModel {
         let change: PlannedChange
         do { change = try planner.plan(operation, on: pair) } catch { trace("  -> \(error)"); return }
         check(change.ownerBytes, change.todoBytes, after: "\(operation)")
-        if case .toggle = operation, !updateLastUpdated, let task {
+        // (Un-verifying a checked task in Completed puts back its awaiting-verification
+        // markers: more than the box changes, by design.)
+        if case .toggle = operation, !updateLastUpdated, let task,
+           !(task.pane == .completed && (task.owner?.checked ?? task.todo!.checked)) {
             // Both sides get the flipped state of the owner document's box (TODO.md's without
             // one): a side that already has it (the two drifted) keeps every byte.
             let checked = !(task.owner?.checked ?? task.todo!.checked)

@@ -228,12 +228,17 @@ struct ModelPropertyTests {
                 let before = (box.ownerBytes, box.todoBytes)
                 do {
                     _ = try box.session(updateLastUpdated: a % 2 == 0).perform(op)
+                    let wrote = box.ownerBytes != before.0 || box.todoBytes != before.1
                     let before = model
                     apply(&model)
-                    // What undoing it gives back: the tasks it touched as they were.
-                    let changed = Set(before.keys).symmetricDifference(model.keys).union(model.keys.filter { before[$0] != model[$0] })
-                    lastChange = (before.filter { changed.contains($0.key) }, changed)
-                    touchedSinceChange = []
+                    // What undoing it gives back: the tasks it touched as they were. An operation
+                    // that changed no byte (completing a task already awaiting verification) is no
+                    // change to undo: undo then gives back the one before it.
+                    if wrote {
+                        let changed = Set(before.keys).symmetricDifference(model.keys).union(model.keys.filter { before[$0] != model[$0] })
+                        lastChange = (before.filter { changed.contains($0.key) }, changed)
+                        touchedSinceChange = []
+                    }
                 } catch {
                     // Only a reorder at the edge of its pane may be refused.
                     guard case .operation(.nothingToDo) = error, case .reorder = op else {

@@ -132,6 +132,8 @@ struct TeamGitTests {
         defer { watch.cleanUp() }
         let carried = waitUntil(timeout: 10) { !b.ownerText.contains("Conduct security audits") || !watch.isRunning }
         #expect(carried && watch.isRunning, "\(watch.stderr)")
+        // The notice is logged once the sync has returned, just after the document changed.
+        _ = waitUntil(timeout: 10) { watch.logLines.contains { $0.contains("msg=\"no base snapshot\"") } || !watch.isRunning }
         #expect(watch.logLines.filter { $0.contains("msg=\"no base snapshot\"") }.count == 1, "\(watch.stderr)")
         #expect(b.todoText == todo)
         watch.signal(SIGTERM)

@@ -10,14 +10,22 @@ extension BoardTask {
                   conflict: conflict?.summary, inOwnerDoc: t.owner != nil, inTodo: t.todo != nil,
                   ownerLine: t.owner.map { $0.line + 1 }, todoLine: t.todo.map { $0.line + 1 }, verifiedDate: BoardTask.verifiedDate(t.primary),
                   ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion,
-                  conflictDifferences: conflict == nil ? [] : BoardTask.differences(t))
+                  conflictDifferences: conflict == nil ? [] : BoardTask.differences(t, conflict))
         subItems = t.primary.childLines.map { String(decoding: $0, as: UTF8.self) }
         progress = t.primary.progress
     }
 
     /// What differs between the two sides of a task: "checkbox", "title", "pane", or which side
     /// deleted it.
-    static func differences(_ t: MatchedTask) -> [String] {
+    static func differences(_ t: MatchedTask, _ conflict: SyncConflict? = nil) -> [String] {
+        // A task renamed on one side is two rows on the board, each found in one document only;
+        // the conflict holds both versions: compare those.
+        if t.owner == nil || t.todo == nil, let o = conflict?.ownerVersion, let d = conflict?.todoVersion {
+            var result: [String] = []
+            if ChecklistItem(line: Array(o.utf8))?.checked != ChecklistItem(line: Array(d.utf8))?.checked { result.append("checkbox") }
+            if titleKey(o) != titleKey(d) { result.append("title") }
+            return result
+        }
         guard let owner = t.owner else { return ["deleted in the owner document"] }
         guard let todo = t.todo else { return ["deleted in TODO.md"] }
         var result: [String] = []
@@ -25,6 +33,13 @@ extension BoardTask {
         if owner.title != todo.title { result.append("title") }
         if owner.pane != todo.pane { result.append("pane") }
         return result
+    }
+
+    /// The normalized title of a task line (what identifies it across the documents).
+    private static func titleKey(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        let afterBox = bytes.firstIndex(of: UInt8(ascii: "]")).map { bytes.index(after: $0) } ?? 0
+        return TaskText(bytes[afterBox...]).key
     }
 
     /// "2026-01-12" from a `(verified 2026-01-12)` marker.

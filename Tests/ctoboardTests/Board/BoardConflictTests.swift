@@ -21,6 +21,30 @@ import Testing
         return ws
     }
 
+    /// A rename in the owner document and a checkbox in TODO.md: one conflict, whose dialog says
+    /// what differs, and one choice settles it with no duplicate and no deletion.
+    @Test func aRenameAndACheckboxAreOneConflictSettledByOneChoice() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        let task = "- [ ] Conduct security audits"
+        let owner = String(decoding: ws.ownerBytes, as: UTF8.self)
+            .replacingOccurrences(of: task, with: "- [ ] Conduct quarterly security audits")
+        try owner.write(toFile: ws.ownerDoc, atomically: true, encoding: .utf8)
+        let todo = String(decoding: ws.todoBytes, as: UTF8.self).replacingOccurrences(of: task, with: "- [x] Conduct security audits")
+        try todo.write(toFile: ws.todo, atomically: true, encoding: .utf8)
+        let dialog = try ws.ctoboard(["snapshot", "--width", "120", "--height", "40", "--keys", "/conflict<enter><enter>"])
+        #expect(dialog.stdout.contains("! 1 conflict "), "\(dialog.stdout)")
+        #expect(dialog.stdout.contains("they differ in: checkbox, title"), "\(dialog.stdout)")
+        let chosen = try ws.ctoboard(["snapshot", "--width", "120", "--height", "40", "--keys", "/conflict<enter><enter>t"])
+        #expect(chosen.status == 0)
+        let ownerAfter = String(decoding: ws.ownerBytes, as: UTF8.self), todoAfter = String(decoding: ws.todoBytes, as: UTF8.self)
+        #expect(ownerAfter.components(separatedBy: "security audits").count == 2, "\(ownerAfter)")
+        #expect(ownerAfter.contains("- [x] Conduct security audits\n"))
+        #expect(todoAfter.components(separatedBy: "security audits").count == 2)
+        #expect(try ws.ctoboard(["check"]).status == 0)
+    }
+
     @Test func headerCountsTheTasksMarkedConflictAndTheDialogShowsBothVersions() throws {
         let ws = try conflictedWorkspace()
         defer { ws.remove() }

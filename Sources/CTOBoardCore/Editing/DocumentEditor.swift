@@ -72,11 +72,39 @@ public struct DocumentEditor: Sendable {
     /// Child lines re-indented from under a parent indented `old` bytes to one indented `new`:
     /// each line's first `old` bytes of indentation become `new`, so the children keep their
     /// depth relative to their parent. Blank lines stay blank.
-    static func reindent(_ children: [[UInt8]], from old: Int, to new: ArraySlice<UInt8>) -> [[UInt8]] {
+    ///
+    /// When the receiving document nests its lists by another number of spaces (`unit`, say 4
+    /// where the children came with 2), each level of the children's nesting is re-indented to
+    /// it; indentation with tabs is left as it is.
+    static func reindent(_ children: [[UInt8]], from old: Int, to new: ArraySlice<UInt8>, unit: Int? = nil) -> [[UInt8]] {
+        let source = nestingUnit(of: children, parentIndent: old)
+        let scale = source.flatMap { s in unit.flatMap { $0 != s ? (from: s, to: $0) : nil } }
         return children.map { line in
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return line }
-            return Array(new) + line.dropFirst(min(old, leadingIndent(line).count))
+            let lead = leadingIndent(line)
+            var relative = Array(line.dropFirst(min(old, lead.count)).prefix { $0 == 0x20 || $0 == 0x09 })
+            if let scale, !relative.contains(0x09) {
+                let depth = relative.count / scale.from, rest = relative.count % scale.from
+                relative = [UInt8](repeating: 0x20, count: depth * scale.to + rest)
+            }
+            return Array(new) + relative + line.dropFirst(lead.count)
         }
+    }
+
+    /// How many spaces deeper than their parent a list's children are nested: the smallest step
+    /// among `children` (nil without one, or with tabs).
+    static func nestingUnit(of children: [[UInt8]], parentIndent: Int) -> Int? {
+        let steps = children.compactMap { line -> Int? in
+            let lead = leadingIndent(line)
+            guard lead.count < line.count, !lead.contains(0x09), lead.count > parentIndent else { return nil }
+            return lead.count - parentIndent
+        }
+        return steps.min()
+    }
+
+    /// How a document nests its task lists: the smallest step from a task to its children.
+    static func nestingUnit(in parsed: TaskDocument) -> Int? {
+        parsed.entries.compactMap { nestingUnit(of: $0.childLines, parentIndent: $0.item.indent) }.min()
     }
 
     /// The leading spaces and tabs of a line.
@@ -163,7 +191,7 @@ public struct DocumentEditor: Sendable {
     public mutating func insertAfter(line: Int, text: [UInt8], children: [[UInt8]], parentIndent: Int = 0) {
         let parsed = parsed()
         let new = Self.taskPrefix(near: line, in: parsed, checked: false) + text
-        let kids = Self.reindent(children, from: parentIndent, to: Self.leadingIndent(new))
+        let kids = Self.reindent(children, from: parentIndent, to: Self.leadingIndent(new), unit: Self.nestingUnit(in: parsed))
         set(document.replacing(lines: (line + 1)..<(line + 1), with: [new] + kids))
     }
 
@@ -179,7 +207,7 @@ public struct DocumentEditor: Sendable {
         let line = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
         var lines = place.prelude
         lines.append(line)
-        lines += Self.reindent(children, from: parentIndent, to: Self.leadingIndent(line))
+        lines += Self.reindent(children, from: parentIndent, to: Self.leadingIndent(line), unit: Self.nestingUnit(in: parsed))
         lines += place.postlude
         set(document.replacing(lines: place.line..<place.line, with: lines))
         return place.line + place.prelude.count

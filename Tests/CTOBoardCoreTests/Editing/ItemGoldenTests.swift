@@ -110,6 +110,19 @@ struct ItemGoldenTests {
         try check(areaCases, todoLines: areaTodoLines, layout: layout)
     }
 
+    /// A list nested by two spaces carried into one nested by four takes four a level; notes
+    /// keep their offset within the level, tabs are left alone.
+    @Test func childrenTakeTheReceivingListsNestingStep() {
+        let kids: [[UInt8]] = ["  - [ ] intro", "    - [x] scope", "      see the wiki", "", "\t- [ ] tabbed"].map { Array($0.utf8) }
+        let out = DocumentEditor.reindent(kids, from: 0, to: [], unit: 4).map { String(decoding: $0, as: UTF8.self) }
+        #expect(out == ["    - [ ] intro", "        - [x] scope", "            see the wiki", "", "\t- [ ] tabbed"])
+        let receiving = TaskDocument(document: Document(bytes: Array(
+            "## Pending\n- [ ] A\n    - [ ] a1\n        - [ ] a2\n- [ ] B\n".utf8)))
+        #expect(DocumentEditor.nestingUnit(in: receiving) == 4)
+        // The same step: nothing changes.
+        #expect(DocumentEditor.reindent(kids, from: 0, to: [], unit: 2) == kids)
+    }
+
     /// Sync carries a new task with its children, re-indented to the other list's style; a
     /// deletion carried by sync takes the children too.
     @Test(arguments: [DocLayout.lf, .crlf])

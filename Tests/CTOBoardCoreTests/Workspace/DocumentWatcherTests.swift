@@ -99,8 +99,9 @@ struct DocumentWatcherTests {
     @Test("a writer that pauses halfway is not read mid-write")
     func pausedWriter() throws {
         let f = try Fixture()
+        // Closed once, below, where the writer finishes: closing it again (a defer) would close
+        // whatever another test had opened under the same number meanwhile.
         let fd = open(f.a, O_WRONLY | O_APPEND)
-        defer { close(fd) }
         let half = Array("- [ ] three, whose title comes ".utf8), rest = Array("in two halves\n".utf8)
         #expect(write(fd, half, half.count) == half.count)
         // The writer holds the document open for many debounces: nothing is reported meanwhile.

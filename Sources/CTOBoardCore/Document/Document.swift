@@ -5,33 +5,20 @@
 /// UTF-8 and tabs. Edits splice new bytes between untouched lines.
 public struct Document: Sendable, Equatable {
     /// One line: byte offsets into ``Document/bytes``.
-    ///
-    /// Offsets are kept in 32 bits (documents are read up to ``FileIO/sizeLimit``): a line takes
-    /// 12 bytes, and a 100,000-task TODO.md's line table 1.2 MB instead of 2.5.
     public struct Line: Sendable, Equatable {
-        @usableFromInline var _start: UInt32, _contentEnd: UInt32, _end: UInt32
+        /// Offset of the first content byte (after the BOM on the first line).
+        public var start: Int
+        /// Offset just past the last content byte (the terminator starts here).
+        public var contentEnd: Int
+        /// Offset just past the terminator.
+        public var end: Int
 
         public init(start: Int, contentEnd: Int, end: Int) {
-            _start = UInt32(start)
-            _contentEnd = UInt32(contentEnd)
-            _end = UInt32(end)
+            self.start = start
+            self.contentEnd = contentEnd
+            self.end = end
         }
 
-        /// Offset of the first content byte (after the BOM on the first line).
-        @inlinable public var start: Int {
-            get { Int(_start) }
-            set { _start = UInt32(newValue) }
-        }
-        /// Offset just past the last content byte (the terminator starts here).
-        @inlinable public var contentEnd: Int {
-            get { Int(_contentEnd) }
-            set { _contentEnd = UInt32(newValue) }
-        }
-        /// Offset just past the terminator.
-        @inlinable public var end: Int {
-            get { Int(_end) }
-            set { _end = UInt32(newValue) }
-        }
         /// The line's terminator.
         public var ending: LineEnding {
             switch end - contentEnd {

@@ -58,25 +58,23 @@ public enum TaskMatcher {
     /// apart by any number of digits.) Thousands of tasks make a few six-digit clashes likely.
     static func disambiguate(_ tasks: inout [MatchedTask], hashes: [UInt64]) {
         var digits = 6
-        var clashing = clashingHashes(hashes, digits: digits, among: nil)
+        var clashing = clashingHashes(hashes, digits: digits)
         while !clashing.isEmpty, digits < 16 {
             digits += 2
             for i in tasks.indices where clashing.contains(hashes[i]) {
                 let occurrence = tasks[i].id.split(separator: "-").dropFirst().first.flatMap { Int($0) } ?? 1
                 tasks[i].id = id(hash: hashes[i], occurrence, digits: digits)
             }
-            clashing = clashingHashes(hashes, digits: digits, among: clashing)
+            clashing = clashingHashes(hashes, digits: digits)
         }
     }
 
-    /// The hashes (of those in `among`, or all) whose first `digits` hex digits another,
-    /// different hash shares.
-    private static func clashingHashes(_ hashes: [UInt64], digits: Int, among: Set<UInt64>?) -> Set<UInt64> {
+    /// The hashes whose first `digits` hex digits another, different hash shares.
+    private static func clashingHashes(_ hashes: [UInt64], digits: Int) -> Set<UInt64> {
         let shift = UInt64(64 - 4 * digits)
         var byPrefix: [UInt64: UInt64] = [:]
-        byPrefix.reserveCapacity(among?.count ?? hashes.count)
         var clashing = Set<UInt64>()
-        for h in hashes where among?.contains(h) ?? true {
+        for h in hashes {
             if let other = byPrefix.updateValue(h, forKey: h >> shift), other != h {
                 clashing.insert(h)
                 clashing.insert(other)

@@ -41,7 +41,6 @@ public struct Document: Sendable, Equatable {
     public init(bytes: [UInt8]) {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { Self.appendLines(of: $0, from: bom ? 3 : 0, to: $0.count, into: &lines) }
         self.init(bytes: bytes, lines: lines, hasBOM: bom)
     }
@@ -107,7 +106,6 @@ public struct Document: Sendable, Equatable {
         var prefixEnd = range.lowerBound < lines.count ? lines[range.lowerBound].start : bytes.count
         let suffixStart = range.isEmpty ? prefixEnd : lines[range.upperBound - 1].end
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + newLines.reduce(0) { $0 + $1.count + 2 })
         if bareAtEnd && newLines.isEmpty && range.lowerBound > 0,
            lines[range.lowerBound - 1].contentEnd > lines[range.lowerBound - 1].start {
             // Deleting the bare last line(s): the line before becomes last and loses its terminator
@@ -144,7 +142,6 @@ public struct Document: Sendable, Equatable {
     public func replacingContent(ofLine index: Int, with content: [UInt8]) -> Document {
         let line = lines[index]
         var out = [UInt8]()
-        out.reserveCapacity(bytes.count + content.count)
         out.append(contentsOf: bytes[0..<line.start])
         out.append(contentsOf: content)
         out.append(contentsOf: bytes[line.contentEnd..<bytes.count])

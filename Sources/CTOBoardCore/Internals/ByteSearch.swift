@@ -1,6 +1,5 @@
 /// Small byte-level helpers: ASCII case-insensitive matching without going through String.
 enum ByteSearch {
-    @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
 
     /// Whether `pattern` (lowercase ASCII) occurs in `bytes` at `index`, ignoring ASCII case.

@@ -5,33 +5,20 @@
 /// UTF-8 and tabs. Edits splice new bytes between untouched lines.
 public struct Document: Sendable, Equatable {
     /// One line: byte offsets into ``Document/bytes``.
-    ///
-    /// Offsets are kept in 32 bits (documents are read up to ``FileIO/sizeLimit``): a line takes
-    /// 12 bytes, and a 100,000-task TODO.md's line table 1.2 MB instead of 2.5.
     public struct Line: Sendable, Equatable {
-        @usableFromInline var _start: UInt32, _contentEnd: UInt32, _end: UInt32
+        /// Offset of the first content byte (after the BOM on the first line).
+        public var start: Int
+        /// Offset just past the last content byte (the terminator starts here).
+        public var contentEnd: Int
+        /// Offset just past the terminator.
+        public var end: Int
 
         public init(start: Int, contentEnd: Int, end: Int) {
-            _start = UInt32(start)
-            _contentEnd = UInt32(contentEnd)
-            _end = UInt32(end)
+            self.start = start
+            self.contentEnd = contentEnd
+            self.end = end
         }
 
-        /// Offset of the first content byte (after the BOM on the first line).
-        @inlinable public var start: Int {
-            get { Int(_start) }
-            set { _start = UInt32(newValue) }
-        }
-        /// Offset just past the last content byte (the terminator starts here).
-        @inlinable public var contentEnd: Int {
-            get { Int(_contentEnd) }
-            set { _contentEnd = UInt32(newValue) }
-        }
-        /// Offset just past the terminator.
-        @inlinable public var end: Int {
-            get { Int(_end) }
-            set { _end = UInt32(newValue) }
-        }
         /// The line's terminator.
         public var ending: LineEnding {
             switch end - contentEnd {
@@ -54,7 +41,6 @@ public struct Document: Sendable, Equatable {
     public init(bytes: [UInt8]) {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { Self.appendLines(of: $0, from: bom ? 3 : 0, to: $0.count, into: &lines) }
         self.init(bytes: bytes, lines: lines, hasBOM: bom)
     }
@@ -120,7 +106,6 @@ public struct Document: Sendable, Equatable {
         var prefixEnd = range.lowerBound < lines.count ? lines[range.lowerBound].start : bytes.count
         let suffixStart = range.isEmpty ? prefixEnd : lines[range.upperBound - 1].end
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + newLines.reduce(0) { $0 + $1.count + 2 })
         if bareAtEnd && newLines.isEmpty && range.lowerBound > 0,
            lines[range.lowerBound - 1].contentEnd > lines[range.lowerBound - 1].start {
             // Deleting the bare last line(s): the line before becomes last and loses its terminator
@@ -157,7 +142,6 @@ public struct Document: Sendable, Equatable {
     public func replacingContent(ofLine index: Int, with content: [UInt8]) -> Document {
         let line = lines[index]
         var out = [UInt8]()
-        out.reserveCapacity(bytes.count + content.count)
         out.append(contentsOf: bytes[0..<line.start])
         out.append(contentsOf: content)
         out.append(contentsOf: bytes[line.contentEnd..<bytes.count])

@@ -36,8 +36,6 @@ extension TaskDocument {
         var pendingAnchor: Anchor?
         var lastUpdated: [Int] = []
         var syncPath: String?
-        /// ``HeadingKind/statusPane(_:)`` of tag values seen: a document repeats a handful.
-        private var statusPanes: [String: HeadingKind] = [:]
         /// With it, only this owner's tasks are taken apart (see ``TaskDocument/keyOwner``).
         let ownerBytes: [UInt8]?
 
@@ -227,17 +225,17 @@ extension TaskDocument {
             default: headingPane = nil
             }
             let group = headingPane == nil ? nil : state.group
-            if let ownerBytes, !TaskText.ownerTag(of: textBytes, is: ownerBytes) {
+            // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
+            let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
+            if let ownerBytes, !text.isOwned(by: ownerBytes) {
                 // Another owner's task: it is never matched, so only its place is kept
                 // (line, checkbox and section, for inserting near it).
                 return TaskEntry(line: index, item: item, text: .empty, headingPane: headingPane, tagPane: nil, group: group,
                                  end: index + 1)
             }
-            // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
-            let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
             var tagPane: Pane?
             if let status = text.status {
-                switch statusPane(status.value) {
+                switch HeadingKind.statusPane(status.value) {
                 case .completed: tagPane = .completed
                 case .inProgress: tagPane = .inProgress
                 case .pending: tagPane = priorityPane(text.priority) ?? .medium
@@ -256,17 +254,10 @@ extension TaskDocument {
             return entry
         }
 
-        private mutating func priorityPane(_ tag: TaskText.Tag?) -> Pane? {
+        private func priorityPane(_ tag: TaskText.Tag?) -> Pane? {
             guard let tag else { return nil }
-            if case .priority(let p) = statusPane(tag.value) { return p }
+            if case .priority(let p) = HeadingKind.statusPane(tag.value) { return p }
             return nil
-        }
-
-        private mutating func statusPane(_ value: String) -> HeadingKind {
-            if let known = statusPanes[value] { return known }
-            let kind = HeadingKind.statusPane(value)
-            statusPanes[value] = kind
-            return kind
         }
     }
 }

@@ -36,8 +36,6 @@ public struct TaskEntry: Sendable, Equatable {
     /// The normalized title: the task's identity across documents. Empty for other owners'
     /// tasks in TODO.md, which are not taken apart.
     public var key: String { text.key }
-    /// ``TitleKey/hash(_:)`` of ``key``, made when the text was parsed.
-    var keyHash: UInt64 { text.keyHash }
     /// The place of an owner-tagged task that neither headings nor tags place (a TODO.md laid out
     /// by area, or under an unrecognised heading such as `## Icebox`, whose line carries only
     /// `[Owner: CTO]`): open → Pending · Medium, checked → Completed. Every task of the owner

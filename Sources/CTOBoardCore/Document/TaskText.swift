@@ -17,28 +17,27 @@ public struct TaskText: Sendable, Equatable {
     /// The text bytes (a copy: the parsed text keeps a slice of its document's bytes).
     public var bytes: [UInt8] { Array(parts.text) }
     /// The last `[Owner: NAME]` outside backticks.
-    public var owner: Tag? { parts.tag(parts.owner) }
+    public var owner: Tag? { parts.owner.map { parts.allTags[$0] } }
     /// Whether there is an owner tag (``owner`` is not nil), without making it.
-    var hasOwner: Bool { parts.owner >= 0 }
+    var hasOwner: Bool { parts.owner != nil }
     /// The last `[Status: ...]` outside backticks.
-    public var status: Tag? { parts.tag(parts.status) }
+    public var status: Tag? { parts.status.map { parts.allTags[$0] } }
     /// The last `[Priority: ...]` outside backticks.
-    public var priority: Tag? { parts.tag(parts.priority) }
+    public var priority: Tag? { parts.priority.map { parts.allTags[$0] } }
     /// `**VERIFY**:` before the title.
-    public var verifyMarker: Range<Int>? { parts.verifyMarker.range }
+    public var verifyMarker: Range<Int>? { parts.verifyMarker }
     /// `(needs verification)` after the title.
-    public var needsVerification: Range<Int>? { parts.needsVerification.range }
+    public var needsVerification: Range<Int>? { parts.needsVerification }
     /// `(verified YYYY-MM-DD)` after the title.
-    public var verified: Range<Int>? { parts.verified.range }
+    public var verified: Range<Int>? { parts.verified }
     /// `**CRITICAL**:` or `(CRITICAL)`.
-    public var criticalMarker: Range<Int>? { parts.criticalMarker.range }
+    public var criticalMarker: Range<Int>? { parts.criticalMarker }
     /// Every tag of the three kinds outside backticks (owner, status, priority), in order.
     public var allTags: [Tag] { parts.allTags }
 
     /// Takes `bytes` apart.
     public init<C: Collection>(_ text: C) where C.Element == UInt8 {
-        // One memcpy when the bytes are contiguous, rather than a copy element by element.
-        parts = Parts(text.withContiguousStorageIfAvailable { Array($0) }?[...] ?? Array(text)[...])
+        parts = Parts(Array(text)[...])
     }
 
     /// Takes a slice of a document's bytes apart, keeping the slice (no copy).
@@ -88,60 +87,35 @@ public struct TaskText: Sendable, Equatable {
     private static let statusName = [UInt8](lowercasedASCII: "status")
     private static let priorityName = [UInt8](lowercasedASCII: "priority")
 
-    /// A marker's byte range, packed into 8 bytes (a text is at most a line of a document, far
-    /// shorter than 2 GiB).
-    struct Span: Sendable {
-        let lower: Int32, upper: Int32
-        static let none = Span(lower: -1, upper: -1)
-        init(lower: Int32, upper: Int32) { self.lower = lower; self.upper = upper }
-        init(_ r: Range<Int>?) {
-            if let r { lower = Int32(truncatingIfNeeded: r.lowerBound); upper = Int32(truncatingIfNeeded: r.upperBound) } else { self = .none }
-        }
-        var range: Range<Int>? { lower < 0 ? nil : Int(lower)..<Int(upper) }
-    }
-
     /// The parsed pieces, shared by copies: a task line's text is parsed once and a
     /// ``TaskEntry`` stays small (one reference instead of every range inline).
     ///
-    /// Kept compact, as there is one per task of the owner (8,000 in a pair at 20,000 tasks):
-    /// markers as packed spans, the three named tags as indices into ``allTags``, and no copy of
-    /// the title (``titleBytes`` strips the text again when asked; only the key is kept).
+    /// The three named tags are indices into ``allTags``; the title is not kept (``titleBytes``
+    /// strips the text again when asked; only the key is kept).
     final class Parts: Sendable {
         /// The text: a slice of the document's bytes (or of a copy). Offsets below are from its
         /// start.
         let text: ArraySlice<UInt8>
-        /// Indices into ``allTags`` of the last owner, status and priority tags; -1 for none.
-        let owner: Int32, status: Int32, priority: Int32
-        let verifyMarker: Span
-        let needsVerification: Span
-        let verified: Span
-        let criticalMarker: Span
+        /// Indices into ``allTags`` of the last owner, status and priority tags.
+        let owner: Int?, status: Int?, priority: Int?
+        let verifyMarker: Range<Int>?
+        let needsVerification: Range<Int>?
+        let verified: Range<Int>?
+        let criticalMarker: Range<Int>?
         let allTags: [Tag]
         /// The normalized title (``TitleKey``).
         let key: String
-        /// ``TitleKey/hash(_:)`` of the key, made once: the matcher and the sync engine both use it.
-        let keyHash: UInt64
-
-        func tag(_ index: Int32) -> Tag? { index < 0 ? nil : allTags[Int(index)] }
 
         /// The title: the text without markers and tags, white space collapsed and trimmed.
         var titleBytes: [UInt8] {
             text.withUnsafeBufferPointer { buf in
-                TaskText.stripping(buf, markers: (verifyMarker.range, needsVerification.range, verified.range, criticalMarker.range),
+                TaskText.stripping(buf, markers: (verifyMarker, needsVerification, verified, criticalMarker),
                                    tags: allTags)
             }
         }
 
-        /// ``titleBytes`` handed to `body` without making an array.
-        func withTitleBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            text.withUnsafeBufferPointer { buf in
-                TaskText.withStripped(buf, markers: (verifyMarker.range, needsVerification.range, verified.range, criticalMarker.range),
-                                      tags: allTags, body)
-            }
-        }
-
         init(_ text: ArraySlice<UInt8>) {
-            var owner: Int32 = -1, status: Int32 = -1, priority: Int32 = -1
+            var owner: Int?, status: Int?, priority: Int?
             var verifyMarker: Range<Int>?, needsVerification: Range<Int>?, verified: Range<Int>?, criticalMarker: Range<Int>?
             var allTags: [Tag] = []
             var key = ""
@@ -165,8 +139,6 @@ public struct TaskText: Sendable, Equatable {
                 }
                 // Scan the rest, skipping code spans.
                 while i < n {
-                    i = TaskText.nextSpecial(buf, from: i)
-                    guard i < n else { break }
                     let b = buf[i]
                     if b == 0x60 { // backtick run
                         var run = 0
@@ -181,11 +153,10 @@ public struct TaskText: Sendable, Equatable {
                     if b == 0x5B, let (name, value, end) = TaskText.tagRange(buf, at: i) {
                         let tag = Tag(value: String(decoding: UnsafeBufferPointer(rebasing: buf[value]), as: UTF8.self),
                                       range: i..<end)
-                        let index = Int32(truncatingIfNeeded: allTags.count)
+                        let index = allTags.count
                         if name == 0 { owner = index }
                         if name == 1 { status = index }
                         if name == 2 { priority = index }
-                        if allTags.isEmpty { allTags.reserveCapacity(2) }
                         allTags.append(tag)
                         i = end
                         continue
@@ -202,30 +173,20 @@ public struct TaskText: Sendable, Equatable {
                     }
                     i += 1
                 }
-                key = TaskText.withStripped(
-                    buf, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags, TitleKey.make)
+                key = TitleKey.make(TaskText.stripping(
+                    buf, markers: (verifyMarker, needsVerification, verified, criticalMarker), tags: allTags))
             }
             self.text = text
             self.owner = owner
             self.status = status
             self.priority = priority
-            self.verifyMarker = Span(verifyMarker)
-            self.needsVerification = Span(needsVerification)
-            self.verified = Span(verified)
-            self.criticalMarker = Span(criticalMarker)
+            self.verifyMarker = verifyMarker
+            self.needsVerification = needsVerification
+            self.verified = verified
+            self.criticalMarker = criticalMarker
             self.allTags = allTags
             self.key = key
-            keyHash = TitleKey.hash(key)
         }
-    }
-
-    /// The index of the first backtick, `[` or `(` at or after `from` (or the end): the only
-    /// bytes where a code span, a tag or a marker can start.
-    static func nextSpecial(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let n = buf.count
-        var i = from
-        while i < n, buf[i] != 0x60, buf[i] != 0x5B, buf[i] != 0x28 { i += 1 }
-        return i
     }
 
     /// `bytes` without `markers` and every tag's range, white space collapsed and trimmed.
@@ -233,114 +194,35 @@ public struct TaskText: Sendable, Equatable {
     static func stripping(
         _ buf: UnsafeBufferPointer<UInt8>, markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag]
     ) -> [UInt8] {
-        // Written in place into uninitialized storage: the title is never longer than the text.
-        [UInt8](unsafeUninitializedCapacity: buf.count) { out, count in
-            count = stripping(buf, markers: markers, tags: tags, into: out)
-        }
-    }
-
-    /// ``stripping(_:markers:tags:)`` handed to `body` in temporary storage (on the stack for
-    /// most titles): no array made.
-    static func withStripped<R>(
-        _ buf: UnsafeBufferPointer<UInt8>, markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag],
-        _ body: (UnsafeBufferPointer<UInt8>) -> R
-    ) -> R {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(buf.count, 1)) { out in
-            let count = stripping(buf, markers: markers, tags: tags, into: out)
-            return body(UnsafeBufferPointer(rebasing: out[0..<count]))
-        }
-    }
-
-    /// Writes the stripped title into `out` (at least as long as `buf`); returns its length.
-    private static func stripping(
-        _ buf: UnsafeBufferPointer<UInt8>, markers: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?), tags: [Tag],
-        into out: UnsafeMutableBufferPointer<UInt8>
-    ) -> Int {
-        do {
-            let n = buf.count
-            var k = 0
-            var i = 0
-            var pendingSpace = false
-            while i <= n {
-                // The nearest marker or tag that starts at or after i (or, overlapping, before).
-                var next = n
-                var nextEnd = n
-                for case let r? in [markers.0, markers.1, markers.2, markers.3]
-                where r.upperBound > i && r.lowerBound < next {
-                    next = r.lowerBound; nextEnd = r.upperBound
-                }
-                for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
-                    next = t.range.lowerBound; nextEnd = t.range.upperBound
-                }
-                while i < next {
-                    let b = buf[i]
-                    if ByteSearch.isSpace(b) {
-                        pendingSpace = k > 0
-                    } else {
-                        if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
-                        out[k] = b
-                        k += 1
-                    }
-                    i += 1
-                }
-                if next == n { break }
-                if nextEnd > i { i = nextEnd; pendingSpace = k > 0 }
+        let n = buf.count
+        var out: [UInt8] = []
+        var i = 0
+        var pendingSpace = false
+        while i <= n {
+            // The nearest marker or tag that starts at or after i (or, overlapping, before).
+            var next = n
+            var nextEnd = n
+            for case let r? in [markers.0, markers.1, markers.2, markers.3]
+            where r.upperBound > i && r.lowerBound < next {
+                next = r.lowerBound; nextEnd = r.upperBound
             }
-            return k
-        }
-    }
-
-    /// Whether the text's owner tag (the last `[Owner: NAME]` outside backticks) names `owner`
-    /// (ASCII case ignored), found without taking the whole text apart or allocating.
-    public static func ownerTag<C: Collection>(of text: C, is owner: [UInt8]) -> Bool where C.Element == UInt8 {
-        var result = false
-        let found: Bool? = text.withContiguousStorageIfAvailable { buf -> Bool in
-            var i = 0
-            let n = buf.count
-            var last: Range<Int>?
-            guard let base = buf.baseAddress else { return false }
-            if memchr(base, 0x60, n) == nil {
-                // No code spans (most lines): jump from one `[` to the next with memchr.
-                while i < n, let hit = memchr(base + i, 0x5B, n - i) {
-                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if let (kind, value, end) = tagRange(buf, at: i) {
-                        if kind == 0 { last = value }
-                        i = end
-                    } else {
-                        i += 1
-                    }
-                }
-                i = n
+            for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
+                next = t.range.lowerBound; nextEnd = t.range.upperBound
             }
-            while i < n {
+            while i < next {
                 let b = buf[i]
-                if b == 0x60 {
-                    var run = 0
-                    while i + run < n, buf[i + run] == 0x60 { run += 1 }
-                    i = closingRun(buf, from: i + run, length: run).map { $0 + run } ?? i + run
-                    continue
-                }
-                if b == 0x5B, let (kind, value, end) = tagRange(buf, at: i) {
-                    if kind == 0 { last = value }
-                    i = end
-                    continue
+                if ByteSearch.isSpace(b) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(b)
                 }
                 i += 1
             }
-            guard let v = last else { return false }
-            if v.count == owner.count {
-                var k = 0
-                while k < v.count, ByteSearch.lower(buf[v.lowerBound + k]) == ByteSearch.lower(owner[k]) { k += 1 }
-                if k == v.count { return true }
-            }
-            // Non-ASCII names and shared tags: the full comparison.
-            if buf[v].contains(where: { $0 >= 0x80 || $0 == 0x2C }) || owner.contains(where: { $0 >= 0x80 }) {
-                return names(Array(buf[v])[...], owner)
-            }
-            return false
+            if next == n { break }
+            if nextEnd > i { i = nextEnd; pendingSpace = !out.isEmpty }
         }
-        if let found { result = found } else { result = TaskText(text).isOwned(by: owner) }
-        return result
+        return out
     }
 
     /// `[Owner: X]`, `[Status: X]`, `[Priority: X]` at `i`: (kind 0/1/2, value range trimmed, end).
@@ -397,18 +279,14 @@ public struct TaskText: Sendable, Equatable {
     }
 
     /// The title bytes: the text without markers and tags, white space collapsed and trimmed.
-    /// Made anew on each use (the parsed text keeps only the key): to read it once, see
-    /// ``withTitleBytes(_:)``.
+    /// Made anew on each use (the parsed text keeps only the key).
     public var titleBytes: [UInt8] { parts.titleBytes }
 
-    /// ``titleBytes`` handed to `body` in temporary storage, without making an array.
-    public func withTitleBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { parts.withTitleBytes(body) }
+    /// ``titleBytes`` handed to `body`.
+    public func withTitleBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { titleBytes.withUnsafeBufferPointer(body) }
 
     /// The normalized title: the task's identity across documents (see ``TitleKey``).
     public var key: String { parts.key }
-
-    /// ``TitleKey/hash(_:)`` of ``key``.
-    var keyHash: UInt64 { parts.keyHash }
 
     /// The title for display.
     public var title: String { String(decoding: titleBytes, as: UTF8.self) }

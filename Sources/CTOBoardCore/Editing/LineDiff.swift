@@ -74,46 +74,32 @@ public enum LineDiff {
         return lo
     }
 
-    /// How many bytes two arrays share at the start, compared a block at a time.
+    /// How many bytes two arrays share at the start.
     static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                let n = min(x.count, y.count)
-                var i = 0
-                while i + 4096 <= n, memcmp(x.baseAddress! + i, y.baseAddress! + i, 4096) == 0 { i += 4096 }
-                while i < n, x[i] == y[i] { i += 1 }
-                return i
-            }
-        }
+        let n = min(a.count, b.count)
+        var i = 0
+        while i < n, a[i] == b[i] { i += 1 }
+        return i
     }
 
-    /// How many bytes two arrays share at the end, compared a block at a time.
+    /// How many bytes two arrays share at the end.
     static func commonSuffix(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                let n = min(x.count, y.count)
-                var k = 0
-                while k + 4096 <= n,
-                      memcmp(x.baseAddress! + x.count - k - 4096, y.baseAddress! + y.count - k - 4096, 4096) == 0 { k += 4096 }
-                while k < n, x[x.count - 1 - k] == y[y.count - 1 - k] { k += 1 }
-                return k
-            }
-        }
+        let n = min(a.count, b.count)
+        var k = 0
+        while k < n, a[a.count - 1 - k] == b[b.count - 1 - k] { k += 1 }
+        return k
     }
 
     /// The hunks between the differing middle parts `a` and `b`, which start at line `lo` in
     /// both documents.
     private static func middleHunks(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], offset lo: Int) -> [Hunk] {
         let ea = a.count, eb = b.count
-        // Number the distinct lines. A line is hashed once, in eight-byte words (Hashable on
-        // the slice would feed the hasher byte by byte), and compared with memcmp.
-        var ids: [LineKey: Int] = [:]
-        ids.reserveCapacity(ea + eb)
+        // Number the distinct lines.
+        var ids: [ArraySlice<UInt8>: Int] = [:]
         func id(_ s: ArraySlice<UInt8>) -> Int {
-            let key = LineKey(s)
-            if let v = ids[key] { return v }
+            if let v = ids[s] { return v }
             let v = ids.count
-            ids[key] = v
+            ids[s] = v
             return v
         }
         let x = a.map(id), y = b.map(id)

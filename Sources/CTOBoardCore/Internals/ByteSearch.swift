@@ -1,6 +1,5 @@
 /// Small byte-level helpers: ASCII case-insensitive matching without going through String.
 enum ByteSearch {
-    @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
 
     /// Whether `pattern` (lowercase ASCII) occurs in `bytes` at `index`, ignoring ASCII case.
@@ -47,14 +46,8 @@ extension Array where Element == UInt8 {
 }
 
 extension Array where Element == UInt8 {
-    /// Whether two byte arrays are equal, compared with memcmp: `==` compares element by element,
-    /// which for whole documents costs milliseconds.
+    /// Whether `other` is there and holds the same bytes.
     func sameBytes(as other: [UInt8]?) -> Bool {
-        guard let other, count == other.count else { return false }
-        return withUnsafeBufferPointer { a in
-            other.withUnsafeBufferPointer { b in
-                a.baseAddress == b.baseAddress || a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
-            }
-        }
+        self == other
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Unresolved git conflict markers in a document: a line starting `<<<<<<<` or `>>>>>>>` (then a
 /// space or the line's end) outside fenced code. Such a document is refused, as git refuses to
 /// commit it: its tasks are two versions at once. (A lone `=======` line is a Markdown heading
@@ -17,8 +11,6 @@ enum ConflictMarkers {
 
     /// The 1-based line of the first conflict marker, if any.
     static func firstLine(in bytes: [UInt8]) -> Int? {
-        // Most documents have no run of seven `<` or `>` at all.
-        guard contains(bytes, sevenOf: 0x3C) || contains(bytes, sevenOf: 0x3E) else { return nil }
         var fence: UInt8? = nil
         var line = 0
         var start = 0
@@ -44,19 +36,5 @@ enum ConflictMarkers {
               content.prefix(7).allSatisfy({ $0 == first }) else { return false }
         let next = content.dropFirst(7).first
         return next == nil || next == 0x20 || next == 0x0D
-    }
-
-    /// Whether seven `byte`s in a row occur in `bytes` (found with memchr: no per-byte loop).
-    private static func contains(_ bytes: [UInt8], sevenOf byte: UInt8) -> Bool {
-        bytes.withUnsafeBytes { buf in
-            guard let base = buf.baseAddress else { return false }
-            var offset = 0
-            while offset + 7 <= buf.count, let hit = memchr(base + offset, Int32(byte), buf.count - offset) {
-                let at = base.distance(to: UnsafeRawPointer(hit))
-                if at + 7 <= buf.count, (1..<7).allSatisfy({ buf[at + $0] == byte }) { return true }
-                offset = at + 1
-            }
-            return false
-        }
     }
 }

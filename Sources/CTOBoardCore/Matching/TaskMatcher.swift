@@ -13,27 +13,28 @@ public enum TaskMatcher {
         // Each task's key hash, for ``disambiguate(_:hashes:)``.
         var hashes: [UInt64] = []
         // Per title: the owner document's tasks with it (indices into `result`, in order).
-        var ownerTasks: [ExactKey: [Int]] = [:]
+        var ownerTasks: [String: [Int]] = [:]
         for entry in ownerDoc.entries where entry.pane != nil {
-            let key = ExactKey(entry.key, hash: entry.keyHash)
-            ownerTasks[key, default: []].append(result.count)
-            result.append(MatchedTask(id: id(hash: entry.keyHash, ownerTasks[key]!.count), owner: entry, todo: nil))
-            hashes.append(entry.keyHash)
+            let hash = TitleKey.hash(entry.key)
+            ownerTasks[entry.key, default: []].append(result.count)
+            result.append(MatchedTask(id: id(hash: hash, ownerTasks[entry.key]!.count), owner: entry, todo: nil))
+            hashes.append(hash)
         }
         let ownerBytes = Array(owner.utf8)
         // A TODO.md parsed for this owner has taken apart only the owner's tasks already.
         let onlyOwners = todo.keyOwner == owner
         // Per title: how many of TODO.md's tasks with it were seen so far.
-        var todoCounts: [ExactKey: Int] = [:]
+        var todoCounts: [String: Int] = [:]
         for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
-            let key = ExactKey(entry.key, hash: entry.keyHash)
+            let key = entry.key
             todoCounts[key, default: 0] += 1
             let n = todoCounts[key]!
             if let indices = ownerTasks[key], n <= indices.count {
                 result[indices[n - 1]].todo = entry
             } else {
-                result.append(MatchedTask(id: id(hash: entry.keyHash, n), owner: nil, todo: entry))
-                hashes.append(entry.keyHash)
+                let hash = TitleKey.hash(key)
+                result.append(MatchedTask(id: id(hash: hash, n), owner: nil, todo: entry))
+                hashes.append(hash)
             }
         }
         disambiguate(&result, hashes: hashes)
@@ -57,25 +58,23 @@ public enum TaskMatcher {
     /// apart by any number of digits.) Thousands of tasks make a few six-digit clashes likely.
     static func disambiguate(_ tasks: inout [MatchedTask], hashes: [UInt64]) {
         var digits = 6
-        var clashing = clashingHashes(hashes, digits: digits, among: nil)
+        var clashing = clashingHashes(hashes, digits: digits)
         while !clashing.isEmpty, digits < 16 {
             digits += 2
             for i in tasks.indices where clashing.contains(hashes[i]) {
                 let occurrence = tasks[i].id.split(separator: "-").dropFirst().first.flatMap { Int($0) } ?? 1
                 tasks[i].id = id(hash: hashes[i], occurrence, digits: digits)
             }
-            clashing = clashingHashes(hashes, digits: digits, among: clashing)
+            clashing = clashingHashes(hashes, digits: digits)
         }
     }
 
-    /// The hashes (of those in `among`, or all) whose first `digits` hex digits another,
-    /// different hash shares.
-    private static func clashingHashes(_ hashes: [UInt64], digits: Int, among: Set<UInt64>?) -> Set<UInt64> {
+    /// The hashes whose first `digits` hex digits another, different hash shares.
+    private static func clashingHashes(_ hashes: [UInt64], digits: Int) -> Set<UInt64> {
         let shift = UInt64(64 - 4 * digits)
         var byPrefix: [UInt64: UInt64] = [:]
-        byPrefix.reserveCapacity(among?.count ?? hashes.count)
         var clashing = Set<UInt64>()
-        for h in hashes where among?.contains(h) ?? true {
+        for h in hashes {
             if let other = byPrefix.updateValue(h, forKey: h >> shift), other != h {
                 clashing.insert(h)
                 clashing.insert(other)
@@ -83,38 +82,6 @@ public enum TaskMatcher {
         }
         return clashing
     }
-}
-
-/// A title key compared as its UTF-8 bytes and hashed by its FNV-1a hash (computed once, and
-/// also the source of its id). Keys are already case-folded and in NFC, so this is the same
-/// equality as String's, without String's normalizing hash.
-struct ExactKey: Hashable {
-    let string: String
-    let hash: UInt64
-
-    init(_ string: String) {
-        self.init(string, hash: TitleKey.hash(string))
-    }
-
-    /// A key whose hash is known already (``TaskEntry/keyHash``).
-    init(_ string: String, hash: UInt64) {
-        self.string = string
-        self.hash = hash
-    }
-
-    static func == (a: ExactKey, b: ExactKey) -> Bool { a.hash == b.hash && sameBytes(a.string, b.string) }
-
-    /// Whether two keys have the same UTF-8 bytes, compared with memcmp.
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let same = a.utf8.withContiguousStorageIfAvailable { p in
-            b.utf8.withContiguousStorageIfAvailable { q in
-                p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
-            }
-        }
-        return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 extension String {

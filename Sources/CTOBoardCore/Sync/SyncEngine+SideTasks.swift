@@ -19,14 +19,13 @@ extension SyncEngine {
         /// The owner's tasks of `doc`: in TODO.md (`todo`) those tagged with the owner, in the owner
         /// document those in a section. Equal titles count as occurrences 1, 2, … in order.
         init(_ doc: TaskDocument, todo: Bool, owner: String) {
-            var counts: [ExactKey: Int] = [:]
+            var counts: [String: Int] = [:]
             var idents: [Ident] = []
             var rows: [Int] = []
             let members = Membership(doc, todo: todo, owner: owner)
             for (row, entry) in doc.entries.enumerated() where members.contains(entry) {
-                let key = ExactKey(entry.key, hash: entry.keyHash)
-                counts[key, default: 0] += 1
-                idents.append(Ident(key, occurrence: counts[key]!))
+                counts[entry.key, default: 0] += 1
+                idents.append(Ident(key: entry.key, occurrence: counts[entry.key]!))
                 rows.append(row)
             }
             self.doc = doc

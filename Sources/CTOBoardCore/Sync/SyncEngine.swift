@@ -21,47 +21,26 @@ public struct SyncEngine: Sendable {
         self.preferences = preferences
     }
 
-    /// A task's identity within one side: its key and occurrence. Compared and hashed as the
-    /// key's bytes (keys are already folded and in NFC): String's hash would normalize every
-    /// title again.
+    /// A task's identity within one side: its key and occurrence.
     struct Ident: Hashable {
-        let exact: ExactKey
+        let key: String
         let occurrence: Int
-        var key: String { exact.string }
-
-        init(key: String, occurrence: Int) {
-            self.init(ExactKey(key), occurrence: occurrence)
-        }
-
-        init(_ key: ExactKey, occurrence: Int) {
-            exact = key
-            self.occurrence = occurrence
-        }
-
-        static func == (a: Ident, b: Ident) -> Bool { a.occurrence == b.occurrence && a.exact == b.exact }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(exact.hash)
-            hasher.combine(occurrence)
-        }
     }
 
     /// The entry with identity `ident` on one side, found without listing the side.
     static func entry(_ ident: Ident, in doc: TaskDocument, todo: Bool, owner: String) -> TaskEntry? {
         let members = SideTasks.Membership(doc, todo: todo, owner: owner)
         var seen = 0
-        for e in doc.entries where e.keyHash == ident.exact.hash && members.contains(e) {
-            guard ExactKey.sameBytes(e.key, ident.exact.string) else { continue }
+        for e in doc.entries where e.key == ident.key && members.contains(e) {
             seen += 1
             if seen == ident.occurrence { return e }
         }
         return nil
     }
 
-    /// Whether two entries have the same key, compared as bytes (keys are folded and in NFC
-    /// already: String's == would normalize non-ASCII keys again on every comparison).
+    /// Whether two entries have the same key.
     static func sameKey(_ x: TaskEntry, _ y: TaskEntry) -> Bool {
-        x.keyHash == y.keyHash && ExactKey.sameBytes(x.key, y.key)
+        x.key == y.key
     }
 
     /// The state that matters for sync.

@@ -189,30 +189,4 @@ struct TaskTextTests {
         #expect(t.titleEnd == 0)
         #expect(t.markerRanges.isEmpty)
     }
-
-    /// The quick owner check used while parsing TODO.md agrees with taking the text apart, on
-    /// random texts of tags, brackets, backticks and words.
-    @Test func quickOwnerCheckAgreesWithParsing() async {
-        let pieces = ["[Owner: CTO]", "[owner:cto]", "[Owner: CEO]", "[Priority: High]", "[", "]", "`", "``",
-                      "[Owner: ", "CTO", " ", "word", "[Status: Done]", "[Owner: CTO", "[[Owner: CTO]]"]
-        let piece = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }
-        await propertyCheck(count: 500, input: piece.array(of: 0...10)) { parts in
-            let text = Array(parts.joined().utf8)
-            let owner = Array("CTO".utf8)
-            #expect(TaskText.ownerTag(of: text, is: owner) == TaskText(text).isOwned(by: owner), "\(parts.joined())")
-        }
-    }
-
-    /// The word-at-a-time search for the next backtick, `[` or `(` finds what a byte loop finds.
-    @Test func nextSpecialMatchesAByteLoop() async {
-        let alphabet: [UInt8] = [0x60, 0x5B, 0x28, 0x61, 0x20, 0x5D, 0x29, 0x80, 0xFF, 0x00, 0x27, 0x5A, 0x2A]
-        let byte = Gen.int(in: 0...(alphabet.count - 1)).map { alphabet[$0] }
-        await propertyCheck(count: 500, input: byte.array(of: 0...40), Gen.int(in: 0...40)) { bytes, start in
-            let from = min(start, bytes.count)
-            let expected = bytes[from...].firstIndex { $0 == 0x60 || $0 == 0x5B || $0 == 0x28 } ?? bytes.count
-            bytes.withUnsafeBufferPointer { buf in
-                #expect(TaskText.nextSpecial(buf, from: from) == expected)
-            }
-        }
-    }
 }

@@ -1,9 +1,7 @@
 /// The last synced contents of both documents: what external edits are compared against.
 ///
-/// It starts with a short header (the checksums of both documents, itself checksummed), so that
-/// a command can tell whether the documents still equal the base by reading 40 bytes instead of
-/// the whole file (see ``headerMatches(at:owner:todo:)``). Written as its own file by each
-/// commit (see ``PairTransaction``).
+/// It starts with a short header (the checksums of both documents, itself checksummed) and is
+/// sealed as a whole. Written as its own file by each commit (see ``PairTransaction``).
 public struct BaseSnapshot: Sendable, Equatable {
     public var owner: [UInt8]
     public var todo: [UInt8]
@@ -38,23 +36,5 @@ public struct BaseSnapshot: Sendable, Equatable {
     public static func load(at path: String) -> BaseSnapshot? {
         guard let bytes = try? FileIO.readRaw(at: path) else { return nil }
         return decode(bytes)
-    }
-
-    /// Whether the snapshot at `path` holds exactly `owner` and `todo`, told from its header
-    /// alone: true when both checksums match. False when they do not, and also when the file
-    /// is missing or damaged: the caller then reads the whole snapshot. Two different documents
-    /// with the same 64-bit checksum are the only way to be wrong here.
-    public static func headerMatches(at path: String, owner: [UInt8], todo: [UInt8]) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var header = [UInt8](repeating: 0, count: headerSize)
-        let n = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, headerSize, 0) }
-        guard n == headerSize, header.starts(with: magic) else { return false }
-        var r = BinaryReader(header)
-        r.offset = magic.count
-        guard let ownerSum = r.u64(), let todoSum = r.u64(), let headerSum = r.u64(),
-              headerSum == Checksum.lanes(header[0..<(magic.count + 16)]) else { return false }
-        return ownerSum == Checksum.lanes(owner) && todoSum == Checksum.lanes(todo)
     }
 }

@@ -104,29 +104,6 @@ public enum FileIO {
         }
     }
 
-    /// What a file's metadata says about its contents: equal stamps of the same path mean, in
-    /// practice, the same bytes (a write changes the size, the modification or the change time;
-    /// a rename-over save the inode). Only ever used to skip a second read of bytes that a
-    /// commit compares with the file again anyway.
-    public struct Stamp: Equatable, Sendable {
-        var device: UInt64, inode: UInt64, size: Int64
-        var modified: (Int, Int), changed: (Int, Int)
-
-        public static func == (a: Stamp, b: Stamp) -> Bool {
-            a.device == b.device && a.inode == b.inode && a.size == b.size
-                && a.modified == b.modified && a.changed == b.changed
-        }
-    }
-
-    /// The stamp of the file at `path` (following symlinks), if it can be read.
-    public static func stamp(_ path: String) -> Stamp? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return Stamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                     modified: (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)),
-                     changed: (Int(st.st_ctim.tv_sec), Int(st.st_ctim.tv_nsec)))
-    }
-
     /// Whether a path exists (following symlinks) and is a regular file.
     public static func isFile(_ path: String) -> Bool {
         var st = stat()

@@ -287,25 +287,4 @@ struct TransactionTests {
             #expect(Journal.decode(Array(bytes.dropLast(n))) == nil, "cut \(n)")
         }
     }
-
-    /// The base snapshot's header says whether the documents are unchanged, without reading the rest.
-    @Test func baseHeaderTellsUnchangedDocuments() throws {
-        let dir = try TempDir()
-        defer { dir.remove() }
-        let path = dir.path + "/base"
-        func writeFile(_ bytes: [UInt8], to path: String) throws {
-            _ = try dir.write("base", bytes)
-        }
-        let owner = Array("# O\n- [ ] a\n".utf8), todo = Array("- [ ] a [Owner: CTO]\n".utf8)
-        #expect(!BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo))   // missing
-        try writeFile(BaseSnapshot(owner: owner, todo: todo).encode(), to: path)
-        #expect(BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo))
-        #expect(!BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo + [0x0A]))
-        #expect(!BaseSnapshot.headerMatches(at: path, owner: [], todo: todo))
-        // A damaged header is no match (the caller reads the whole snapshot).
-        var damaged = BaseSnapshot(owner: owner, todo: todo).encode()
-        damaged[BaseSnapshot.magic.count] ^= 0x01
-        try writeFile(damaged, to: path)
-        #expect(!BaseSnapshot.headerMatches(at: path, owner: owner, todo: todo))
-    }
 }

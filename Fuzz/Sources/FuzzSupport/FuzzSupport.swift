@@ -65,7 +65,7 @@ public func otherOwnersLines(_ todo: [UInt8], owner: String) -> [[UInt8]] {
         let content = doc.document.content(e.line)
         guard let item = ChecklistItem(line: content) else { return nil }
         let text = content[(content.startIndex + item.textOffset)...]
-        return TaskText.ownerTag(of: text, is: ownerBytes) ? nil : Array(content)
+        return TaskText(text).isOwned(by: ownerBytes) ? nil : Array(content)
     }
 }
 

@@ -13,9 +13,10 @@ public enum TitleKey {
 
     /// The key of a title given as bytes in a buffer.
     static func make(_ title: UnsafeBufferPointer<UInt8>) -> String {
+        var ascii = true
         // Built straight into the String's storage: no intermediate array. Ill-formed UTF-8 is
         // repaired to U+FFFD by the initializer, as `String(decoding:as:)` does.
-        let s = String(unsafeUninitializedCapacity: title.count) { out in
+        var s = String(unsafeUninitializedCapacity: title.count) { out in
             do {
                 var k = 0
                 var pendingSpace = false
@@ -36,6 +37,17 @@ public enum TitleKey {
                         continue
                     }
                     if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
+                    if b >= 0x80 {
+                        ascii = false
+                        // Latin-1 capitals (À..Þ but ×) fold here, without the Unicode tables.
+                        if b == 0xC3, i + 1 < n, title[i + 1] >= 0x80, title[i + 1] <= 0x9E, title[i + 1] != 0x97 {
+                            out[k] = 0xC3
+                            out[k + 1] = title[i + 1] + 0x20
+                            k += 2
+                            i += 2
+                            continue
+                        }
+                    }
                     out[k] = ByteSearch.lower(b)
                     k += 1
                     i += 1
@@ -45,7 +57,62 @@ public enum TitleKey {
                 return k
             }
         }
+        if ascii || !s.withUTF8({ needsUnicodeFolding($0) }) { return s }
         return s.lowercased().precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether UTF-8 text (ASCII and Latin-1 already lowercased) may hold cased letters that
+    /// still need folding, or characters that NFC changes.
+    ///
+    /// Titles are mostly made of scalars that are caseless (or already lowercase), composed, not
+    /// combining and never the second half of a composition: Latin-1, general punctuation
+    /// (dashes, quotes, bullets), arrows and mathematical operators, box drawing, dingbats,
+    /// CJK, kana, Hangul syllables, fullwidth punctuation, variation selectors and emoji.
+    /// Titles made only of those skip the costly Unicode path. Anything else (Latin Extended,
+    /// Greek, Cyrillic, combining marks, Jamo, singletons such as U+2126, compatibility
+    /// ideographs, fullwidth capitals, invalid UTF-8) takes it. `TitleKeyTests` checks every
+    /// scalar this lets through.
+    static func needsUnicodeFolding(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { needsUnicodeFolding($0) }
+    }
+
+    static func needsUnicodeFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+            guard b >= 0xC2, b <= 0xF4, i + length <= n else { return true }
+            var scalar = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return true }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if !isFoldingFree(scalar) { return true }
+            i += length
+        }
+        return false
+    }
+
+    /// Scalars that lowercasing and NFC leave alone wherever they stand (see above).
+    static func isFoldingFree(_ s: UInt32) -> Bool {
+        switch s {
+        case 0x00A0...0x00BF, 0x00D7, 0x00DF...0x00FF: return true   // Latin-1 signs, lowercase
+        case 0x2002...0x20CF: return true        // punctuation, super/subscripts, currency
+        case 0x2190...0x2328, 0x232B...0x24B5, 0x24EA...0x2ADB, 0x2ADD...0x2BFF: return true
+        case 0x2E00...0x2FDF: return true        // supplemental punctuation, CJK radicals
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF: return true // CJK, kana
+        case 0xAC00...0xD7A3: return true        // Hangul syllables
+        case 0xE000...0xF8FF: return true        // private use
+        case 0xFE00...0xFE1F, 0xFE30...0xFEFF: return true // variation selectors, CJK forms
+        case 0xFF00...0xFF20, 0xFF3B...0xFFFF: return true // fullwidth forms but capitals
+        case 0x1F000...0x1FAFF: return true      // emoji and pictographs
+        case 0x20000...0x2EFFF: return true      // CJK extensions
+        case 0xE0000...0xE01EF: return true      // tags, variation selectors supplement
+        default: return false
+        }
     }
 
     /// A short stable id: six hex digits of a 64-bit FNV-1a hash of the key's UTF-8.

@@ -139,15 +139,55 @@ struct TitleKeyTests {
         }
     }
 
-    /// Keys are folded and composed already: folding them again changes nothing.
+    /// Every scalar that the fast path lets through unfolded is one that lowercasing and NFC leave
+    /// alone wherever it stands: not cased, already composed, not combining, and never the
+    /// second half of a canonical decomposition (which NFC could compose onto what precedes).
+    @Test func foldingFreeScalarsNeedNoFolding() {
+        var seconds = Set<UInt32>()
+        for v in UInt32(0x80)...0x2FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let parts = Array(String(Character(u)).decomposedStringWithCanonicalMapping.unicodeScalars)
+            for x in parts.dropFirst() { seconds.insert(x.value) }
+        }
+        var wrong: [String] = []
+        var checked = 0
+        for v in UInt32(0x80)...0x10FFFF where TitleKey.isFoldingFree(v) {
+            guard let u = Unicode.Scalar(v) else { continue }
+            checked += 1
+            let s = String(Character(u))
+            let stays = Array(s.lowercased().unicodeScalars) == [u]
+                && Array(s.precomposedStringWithCanonicalMapping.unicodeScalars) == [u]
+                && u.properties.canonicalCombiningClass == .notReordered
+                && !seconds.contains(v)
+            if !stays { wrong.append(String(v, radix: 16, uppercase: true)) }
+        }
+        #expect(checked > 100_000)
+        #expect(wrong.isEmpty, "scalars that need folding: \(wrong.prefix(40))")
+    }
+
+    /// Titles of folding-free scalars get the same key from the fast path as from the full
+    /// Unicode path.
     @Test(arguments: [
         "Release checklist — follow-up from the Q3 review", "“Quoted” title… • bullet → next",
         "数据库备份策略审核", "日本語ローカライズのレビュー ガ", "한국어 번역 검토", "🚀 Launch ⚠️ ✅",
         "（全角）：テスト", "Überprüfung der Zugriffsrechte",
     ])
-    func keysAreFoldedAndComposed(_ title: String) {
+    func fastPathAgreesWithUnicode(_ title: String) {
         let key = TitleKey.make(utf8(title))
+        #expect(!TitleKey.needsUnicodeFolding(utf8(key)))
         #expect(Array(key.unicodeScalars) == Array(key.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+
+    /// Scalars outside the fast path's list, and invalid UTF-8, take the Unicode path.
+    @Test(arguments: ["Ωmega", "\u{2126}", "Ⅻ", "Ⓐ", "ｔｅｓｔ Ａ", "a\u{0301}", "か\u{3099}", "\u{F900}", "Straße Σ"])
+    func otherScalarsTakeTheUnicodePath(_ title: String) {
+        #expect(TitleKey.needsUnicodeFolding(utf8(title)))
+    }
+
+    @Test func invalidUTF8TakesTheUnicodePath() {
+        #expect(TitleKey.needsUnicodeFolding([0x61, 0xE2, 0x80]))
+        #expect(TitleKey.needsUnicodeFolding([0xC0, 0xAF]))
+        #expect(TitleKey.needsUnicodeFolding([0xED, 0xA0, 0x80]) || !TitleKey.isFoldingFree(0xD800))
     }
 
     /// Random titles rewritten with emphasis, extra white space and case changes keep their key.

@@ -170,8 +170,17 @@ public enum LineDiff {
     /// the hunk's old lines; nil when one of them no longer is.
     public static func apply(_ hunks: [Hunk], to doc: Document) -> Document? {
         var lines = rawLines(doc).map(Array.init)
-        for hunk in hunks.sorted(by: { $0.oldStart > $1.oldStart }) {
+        let sorted = hunks.sorted(by: { $0.oldStart > $1.oldStart })
+        var starts: [Int] = []
+        for hunk in sorted {
             guard let start = position(of: hunk, in: lines) else { return nil }
+            starts.append(start)
+        }
+        // An insertion has no lines to find it by: where others had to be looked for, its place
+        // is a guess, and undo refuses rather than put a task into the wrong section.
+        let moved = zip(sorted, starts).contains { $0.oldStart != $1 }
+        if moved && sorted.contains(where: { $0.oldLines.isEmpty }) { return nil }
+        for (hunk, start) in zip(sorted, starts) {
             lines.replaceSubrange(start..<(start + hunk.oldLines.count), with: hunk.newLines)
         }
         return Document(bytes: Array(lines.joined()))

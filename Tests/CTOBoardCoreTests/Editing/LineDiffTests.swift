@@ -22,6 +22,12 @@ import PropertyBased
         #expect(LineDiff.apply(backwards, to: shortened)?.bytes == Array("- [ ] a\n- [ ] b\n- [ ] c\n".utf8))
         // The line is gone: refused.
         #expect(LineDiff.apply(backwards, to: doc("title\n- [ ] a\n- [ ] c\n")) == nil)
+        // A move (a deletion and an insertion) after lines shifted: the insertion's place can't
+        // be checked, so the whole undo is refused.
+        let moved = doc("title\n- [ ] a\n- [ ] c\n## Done\n- [x] b\n")
+        let moveBack = LineDiff.hunks(from: moved, to: old)
+        #expect(LineDiff.apply(moveBack, to: moved)?.bytes == old.bytes)
+        #expect(LineDiff.apply(moveBack, to: doc("title\n- [ ] new\n- [ ] a\n- [ ] c\n## Done\n- [x] b\n")) == nil)
         // Equally near above and below: refused rather than guessed.
         #expect(LineDiff.apply(backwards, to: doc("- [x] b\nx\ny\nz\n- [x] b\n")) == nil)
     }

@@ -193,14 +193,7 @@ public struct Session: Sendable {
                 // the other; the base keeps their tasks' versions from before the conflict.
                 try commit(pair: pair, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes,
                            entry: { seq in syncedEntry(seq, plan) })
-                if base == nil && !plan.conflicts.isEmpty {
-                    // Nothing was ever agreed and a conflict is open: record no base, so the next
-                    // sync is a first sync again (a base without the conflicting tasks would make
-                    // each side's version look added, and both would be kept).
-                    removeBase()
-                } else if let agreed = plan.agreedBase {
-                    try storeBase(agreed)
-                }
+                if !plan.conflicts.isEmpty { try storeAgreement(plan.agreedBase, base: base) }
                 // The documents now hold the plan's bytes (the lock is still held).
                 return SyncResult(plan: plan, parsed: nil, paths: paths, baseSource: source)
             }
@@ -229,13 +222,23 @@ public struct Session: Sendable {
     /// After a change made while conflicts are open: stores as the base the new documents with
     /// each conflicting task as it was in `oldBase` (the commit stored the documents as they are).
     private func storeAgreedBase(ownerBytes: [UInt8], todoBytes: [UInt8], oldBase: BaseSnapshot?) throws(SessionError) {
-        guard oldBase != nil else { return removeBase() }
-        let plan = SyncEngine().plan(pair: TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: todoBytes), base: oldBase)
-        if let agreed = plan.agreedBase { try storeBase(agreed) }
+        let agreed = oldBase.flatMap {
+            SyncEngine().plan(pair: TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: todoBytes), base: $0).agreedBase
+        }
+        try storeAgreement(agreed, base: oldBase)
     }
 
-    private func removeBase() {
-        _ = unlink(store.basePath(paths))
+    /// After a commit that left conflicts open (the commit stored the documents as the base):
+    /// stores `agreed`, the documents with each conflicting task as it was in `base`. Without a
+    /// `base` nothing was ever agreed: no base is kept, so the next sync is a first sync again (a
+    /// base without the conflicting tasks would make each side's version look added, and both
+    /// would be kept).
+    private func storeAgreement(_ agreed: BaseSnapshot?, base: BaseSnapshot?) throws(SessionError) {
+        if base == nil {
+            _ = unlink(store.basePath(paths))
+        } else if let agreed {
+            try storeBase(agreed)
+        }
     }
 
     private func storeBase(_ base: BaseSnapshot) throws(SessionError) {

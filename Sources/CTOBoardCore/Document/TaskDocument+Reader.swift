@@ -225,14 +225,14 @@ extension TaskDocument {
             default: headingPane = nil
             }
             let group = headingPane == nil ? nil : state.group
-            // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
-            let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
-            if let ownerBytes, !text.isOwned(by: ownerBytes) {
+            if let ownerBytes, !TaskText.isOwned(UnsafeBufferPointer(rebasing: textBytes), by: ownerBytes) {
                 // Another owner's task: it is never matched, so only its place is kept
                 // (line, checkbox and section, for inserting near it).
                 return TaskEntry(line: index, item: item, text: .empty, headingPane: headingPane, tagPane: nil, group: group,
                                  end: index + 1)
             }
+            // A slice of the document's own bytes (same indices as the buffer's): kept, not copied.
+            let text = TaskText(bytes[textBytes.startIndex..<textBytes.endIndex])
             var tagPane: Pane?
             if let status = text.status {
                 switch HeadingKind.statusPane(status.value) {

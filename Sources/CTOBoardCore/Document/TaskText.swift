@@ -60,19 +60,38 @@ public struct TaskText: Sendable, Equatable {
     /// A shared tag (`[Owner: CTO, Backend]`) names each of its comma-separated owners.
     public func isOwned(by name: [UInt8]) -> Bool {
         guard let value = owner?.value else { return false }
-        return Self.names(Array(value.utf8)[...], name)
+        return Self.names(value.utf8, name)
+    }
+
+    /// Whether the text's last owner tag outside backticks names `owner` (given as UTF-8), found
+    /// without taking the text apart: TODO.md's tasks of other owners are only checked this way.
+    /// The same answer as ``isOwned(by:)`` on the parsed text.
+    static func isOwned(_ buf: UnsafeBufferPointer<UInt8>, by owner: [UInt8]) -> Bool {
+        var value: Range<Int>?
+        var i = 0
+        while i < buf.count {
+            if buf[i] == 0x60 { i = codeSpanEnd(buf, at: i); continue }
+            if buf[i] == 0x5B, let (kind, v, end) = tagRange(buf, at: i) {
+                if kind == 0 { value = v }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        guard let value else { return false }
+        return names(buf[value], owner)
     }
 
     /// Whether an owner tag's value names `owner`: the value, or one of its comma-separated
     /// names, equal to it ignoring case.
-    static func names(_ value: ArraySlice<UInt8>, _ owner: [UInt8]) -> Bool {
+    static func names<C: Collection>(_ value: C, _ owner: [UInt8]) -> Bool where C.Element == UInt8 {
         if same(value, owner) { return true }
         guard value.contains(0x2C) else { return false }
-        return value.split(separator: 0x2C).contains { same(ByteSearch.trimmed($0), owner) }
+        return value.split(separator: 0x2C).contains { same(ByteSearch.trimmed(ArraySlice($0)), owner) }
     }
 
     /// Two names equal ignoring case (ASCII case on bytes; others case-folded as strings).
-    private static func same(_ v: ArraySlice<UInt8>, _ name: [UInt8]) -> Bool {
+    private static func same<C: Collection>(_ v: C, _ name: [UInt8]) -> Bool where C.Element == UInt8 {
         if v.count == name.count, zip(v, name).allSatisfy({ ByteSearch.lower($0) == ByteSearch.lower($1) }) { return true }
         if v.allSatisfy({ $0 < 0x80 }) && name.allSatisfy({ $0 < 0x80 }) { return false }
         return String(decoding: v, as: UTF8.self).lowercased() == String(decoding: name, as: UTF8.self).lowercased()
@@ -140,16 +159,7 @@ public struct TaskText: Sendable, Equatable {
                 // Scan the rest, skipping code spans.
                 while i < n {
                     let b = buf[i]
-                    if b == 0x60 { // backtick run
-                        var run = 0
-                        while i + run < n, buf[i + run] == 0x60 { run += 1 }
-                        if let close = TaskText.closingRun(buf, from: i + run, length: run) {
-                            i = close + run
-                        } else {
-                            i += run
-                        }
-                        continue
-                    }
+                    if b == 0x60 { i = TaskText.codeSpanEnd(buf, at: i); continue }
                     if b == 0x5B, let (name, value, end) = TaskText.tagRange(buf, at: i) {
                         let tag = Tag(value: String(decoding: UnsafeBufferPointer(rebasing: buf[value]), as: UTF8.self),
                                       range: i..<end)
@@ -251,6 +261,13 @@ public struct TaskText: Sendable, Equatable {
         while hi > lo, ByteSearch.isSpace(bytes[hi - 1]) { hi -= 1 }
         guard hi > lo else { return nil }
         return (kind, lo..<hi, close + 1)
+    }
+
+    /// Past the code span that the backtick run at `i` opens, or past the run when nothing closes it.
+    private static func codeSpanEnd(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        var run = 0
+        while i + run < buf.count, buf[i + run] == 0x60 { run += 1 }
+        return closingRun(buf, from: i + run, length: run).map { $0 + run } ?? i + run
     }
 
     /// Where the run of exactly `length` backticks that closes a code span starts, from `from` on.

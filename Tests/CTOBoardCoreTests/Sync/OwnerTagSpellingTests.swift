@@ -1,4 +1,5 @@
 import Testing
+import PropertyBased
 @testable import CTOBoardCore
 
 /// Owner tags in every common spelling give a clean title in the owner document, and the pair
@@ -33,5 +34,22 @@ struct OwnerTagSpellingTests {
         let text = TaskText(Array("Fix login [Owner: CTO, Backend]".utf8))
         #expect(text.isOwned(by: Array("CTO".utf8)) && text.isOwned(by: Array("backend".utf8)))
         #expect(!text.isOwned(by: Array("QA".utf8)))
+    }
+}
+
+/// TODO.md's tasks of other owners are only checked for their owner tag, never taken apart: that
+/// check gives the same answer as the parsed text's.
+@Suite struct OwnerCheckPropertyTests {
+    static let pieces = ["Ship it", " ", "[Owner: CTO]", "[owner:cto]", "[Owner: Backend]", "[Owner: CTO, QA]", "`[Owner: CTO]`",
+                         "`", "``", "[Status: Done]", "[", "]", "**VERIFY**: ", "(needs verification)", "[Owner: ÇTO]", "[Owner:  ]"]
+
+    @Test func theQuickCheckAgreesWithTheParsedText() async {
+        let piece = Gen.int(in: 0...(Self.pieces.count - 1)).map { Self.pieces[$0] }
+        await propertyCheck(count: 500, input: piece.array(of: 0...8), Gen.int(in: 0...2)) { parts, who in
+            let bytes = Array(parts.joined().utf8)
+            let owner = Array(["CTO", "qa", "çto"][who].utf8)
+            let quick = bytes.withUnsafeBufferPointer { TaskText.isOwned($0, by: owner) }
+            #expect(quick == TaskText(bytes).isOwned(by: owner), "\(parts.joined())")
+        }
     }
 }

@@ -13,22 +13,22 @@ public enum TaskMatcher {
         // Each task's key hash, for ``disambiguate(_:hashes:)``.
         var hashes: [UInt64] = []
         // Per title: the owner document's tasks with it (indices into `result`, in order).
-        var ownerTasks: [String: [Int]] = [:]
+        // (Sized up front, and each key looked up once: hashing a non-ASCII String is not cheap.)
+        var ownerTasks: [String: [Int]] = Dictionary(minimumCapacity: ownerDoc.entries.count)
         for entry in ownerDoc.entries where entry.pane != nil {
             let hash = TitleKey.hash(entry.key)
-            ownerTasks[entry.key, default: []].append(result.count)
-            result.append(MatchedTask(id: id(hash: hash, ownerTasks[entry.key]!.count), owner: entry, todo: nil))
+            let occurrence = appending(result.count, to: &ownerTasks[entry.key, default: []])
+            result.append(MatchedTask(id: id(hash: hash, occurrence), owner: entry, todo: nil))
             hashes.append(hash)
         }
         let ownerBytes = Array(owner.utf8)
         // A TODO.md parsed for this owner has taken apart only the owner's tasks already.
         let onlyOwners = todo.keyOwner == owner
         // Per title: how many of TODO.md's tasks with it were seen so far.
-        var todoCounts: [String: Int] = [:]
+        var todoCounts: [String: Int] = Dictionary(minimumCapacity: ownerTasks.count)
         for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
             let key = entry.key
-            todoCounts[key, default: 0] += 1
-            let n = todoCounts[key]!
+            let n = counting(&todoCounts[key, default: 0])
             if let indices = ownerTasks[key], n <= indices.count {
                 result[indices[n - 1]].todo = entry
             } else {
@@ -39,6 +39,18 @@ public enum TaskMatcher {
         }
         disambiguate(&result, hashes: hashes)
         return result
+    }
+
+    /// Appends `index` to `list`; returns the new count.
+    private static func appending(_ index: Int, to list: inout [Int]) -> Int {
+        list.append(index)
+        return list.count
+    }
+
+    /// Adds one to `count`; returns it.
+    private static func counting(_ count: inout Int) -> Int {
+        count += 1
+        return count
     }
 
     static func id(_ key: String, _ occurrence: Int, digits: Int = 6) -> String {

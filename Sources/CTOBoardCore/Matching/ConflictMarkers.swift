@@ -3,30 +3,25 @@
 /// commit it: its tasks are two versions at once. (A lone `=======` line is a Markdown heading
 /// underline, not a marker on its own.) The merge driver reads its versions without this check.
 enum ConflictMarkers {
-    /// `bytes`, or an error naming the first marker's line.
-    static func refusing(_ bytes: [UInt8], path: String) throws(DocumentError) -> [UInt8] {
-        if let line = firstLine(in: bytes) { throw .conflictMarkers(path: path, line: line) }
-        return bytes
+    /// `document`, or an error naming its first marker's line.
+    static func refusing(_ document: Document, path: String) throws(DocumentError) -> Document {
+        if let line = firstLine(in: document) { throw .conflictMarkers(path: path, line: line) }
+        return document
     }
 
     /// The 1-based line of the first conflict marker, if any.
-    static func firstLine(in bytes: [UInt8]) -> Int? {
+    static func firstLine(in document: Document) -> Int? {
         var fence: UInt8? = nil
-        var line = 0
-        var start = 0
-        while start < bytes.count {
-            line += 1
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let content = bytes[start..<end]
+        for index in document.lines.indices {
+            let content = document.content(index)
             var indent = content.startIndex
             while indent < content.endIndex, indent - content.startIndex < 3, content[indent] == 0x20 { indent += 1 }
             if let first = content[indent...].first, first == 0x60 || first == 0x7E,
                content[indent...].prefix(3).allSatisfy({ $0 == first }) {
                 if fence == nil { fence = first } else if fence == first { fence = nil }
             } else if fence == nil, isMarker(content) {
-                return line
+                return index + 1
             }
-            start = end + 1
         }
         return nil
     }

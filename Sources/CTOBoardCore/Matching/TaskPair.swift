@@ -26,20 +26,22 @@ public struct TaskPair: Sendable {
 
     /// Reads both documents from disk, the owner document first (its errors come first).
     public static func load(_ paths: PairPaths) throws(DocumentError) -> TaskPair {
-        let ownerBytes = try readOwnerDoc(paths)
-        return TaskPair(paths: paths, ownerBytes: ownerBytes, todoBytes: try readTodo(paths))
+        let ownerDoc = try readOwnerDoc(paths)
+        return TaskPair(paths: paths, ownerDoc: TaskDocument(document: ownerDoc),
+                        todo: TaskDocument(document: try readTodo(paths), keyOwner: paths.owner))
     }
 
-    /// Reads the owner document's bytes, checked (see ``FileIO/readDocument(at:missingHint:)``)
-    /// and refused while it holds git conflict markers.
-    static func readOwnerDoc(_ paths: PairPaths) throws(DocumentError) -> [UInt8] {
-        try ConflictMarkers.refusing(FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH"),
+    /// Reads the owner document, checked (see ``FileIO/readDocument(at:missingHint:)``) and
+    /// refused while it holds git conflict markers.
+    static func readOwnerDoc(_ paths: PairPaths) throws(DocumentError) -> Document {
+        try ConflictMarkers.refusing(Document(bytes: FileIO.readDocument(at: paths.ownerDoc, missingHint: "pass the owner document with --owner-doc PATH")),
                                      path: paths.ownerDoc)
     }
 
-    /// Reads TODO.md's bytes, checked.
-    static func readTodo(_ paths: PairPaths) throws(DocumentError) -> [UInt8] {
-        try ConflictMarkers.refusing(FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH"), path: paths.todo)
+    /// Reads TODO.md, checked.
+    static func readTodo(_ paths: PairPaths) throws(DocumentError) -> Document {
+        try ConflictMarkers.refusing(Document(bytes: FileIO.readDocument(at: paths.todo, missingHint: "pass TODO.md with --todo PATH")),
+                                     path: paths.todo)
     }
 
     /// The differences between the two documents, in task order.

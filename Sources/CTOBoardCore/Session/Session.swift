@@ -66,24 +66,24 @@ public struct Session: Sendable {
 
     /// Takes the lock, recovers, runs `body`, releases.
     public func withLock<T>(_ body: (PairTransaction.Recovery) throws(SessionError) -> T) throws(SessionError) -> T {
-        // Bad input is reported before anything is written, the state folder included.
-        do {
-            _ = try TaskPair.readOwnerDoc(paths)
-            _ = try TaskPair.readTodo(paths)
-        } catch {
-            throw .document(error)
-        }
-        try Self.ensureFolder(of: store)
-        store.adoptAbsoluteNames(paths)
         // Outside a git work tree each owner document has its own state folder; owners that
         // share a TODO.md then also take the lock of the state folder beside it, always in the
         // same order (TODO.md's first), so their transactions never interleave.
         var stores = [store]
         let shared = StateStore(folder: Paths.join(Paths.parent(AtomicFile.resolve(paths.todo)), ".ctoboard"))
-        if !store.coversWorkTree, shared.folder != store.folder {
-            try Self.ensureFolder(of: shared)
-            stores.insert(shared, at: 0)
+        if !store.coversWorkTree, shared.folder != store.folder { stores.insert(shared, at: 0) }
+        // Bad input is reported before anything is written: before a state folder is made. (Once
+        // they exist, the reading under the lock reports it, with nothing written either.)
+        if stores.contains(where: { !FileIO.isDirectory($0.folder) }) {
+            do {
+                _ = try TaskPair.readOwnerDoc(paths)
+                _ = try TaskPair.readTodo(paths)
+            } catch {
+                throw .document(error)
+            }
         }
+        for s in stores { try Self.ensureFolder(of: s) }
+        store.adoptAbsoluteNames(paths)
         var locks: [FileLock] = []
         defer { for l in locks.reversed() { l.unlock() } }
         for s in stores {

@@ -17,10 +17,10 @@ import PropertyBased
             let index = min(at, lines.count)
             lines.insert(Self.markers[marker], at: index)
             let bytes = Array(lines.joined(separator: crlf ? "\r\n" : "\n").utf8)
-            #expect(ConflictMarkers.firstLine(in: bytes) == index + 1)
+            #expect(ConflictMarkers.firstLine(in: Document(bytes: bytes)) == index + 1)
             // Inside a fence, the same lines are code.
             let fenced = Array((["```"] + lines + ["```"]).joined(separator: "\n").utf8)
-            #expect(ConflictMarkers.firstLine(in: fenced) == nil)
+            #expect(ConflictMarkers.firstLine(in: Document(bytes: fenced)) == nil)
         }
     }
 
@@ -28,7 +28,7 @@ import PropertyBased
     @Test func truncatedDocumentsHaveNoMarkersTheyLacked() async {
         let doc = Array(Self.lines.joined(separator: "\n").utf8)
         await propertyCheck(input: Gen.int(in: 0...doc.count)) { cut in
-            #expect(ConflictMarkers.firstLine(in: Array(doc[..<cut])) == nil)
+            #expect(ConflictMarkers.firstLine(in: Document(bytes: Array(doc[..<cut]))) == nil)
         }
     }
 }

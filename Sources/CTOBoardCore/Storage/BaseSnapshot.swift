@@ -1,7 +1,7 @@
 /// The last synced contents of both documents: what external edits are compared against.
 ///
-/// It starts with a short header (the checksums of both documents, itself checksummed) and is
-/// sealed as a whole. Written as its own file by each commit (see ``PairTransaction``).
+/// Both documents as blobs after the magic, sealed as a whole (``BinaryWriter``). Written as
+/// its own file by each commit (see ``PairTransaction``).
 public struct BaseSnapshot: Sendable, Equatable {
     public var owner: [UInt8]
     public var todo: [UInt8]
@@ -11,15 +11,10 @@ public struct BaseSnapshot: Sendable, Equatable {
         self.todo = todo
     }
 
-    static let magic = Array("CTOBOARD-BASE 2\n".utf8)
-    /// The magic, the two documents' checksums and the header's own checksum.
-    static var headerSize: Int { magic.count + 24 }
+    static let magic = Array("CTOBOARD-BASE 3\n".utf8)
 
     public func encode() -> [UInt8] {
-        var w = BinaryWriter(magic: Self.magic, capacity: owner.count + todo.count + 48)
-        w.u64(Checksum.lanes(owner))
-        w.u64(Checksum.lanes(todo))
-        w.u64(Checksum.lanes(w.bytes))
+        var w = BinaryWriter(magic: Self.magic, capacity: owner.count + todo.count + 16)
         w.blob(owner)
         w.blob(todo)
         return w.seal()
@@ -28,7 +23,7 @@ public struct BaseSnapshot: Sendable, Equatable {
     /// Parses a snapshot; nil when it is damaged.
     public static func decode(_ bytes: [UInt8]) -> BaseSnapshot? {
         guard var r = BinaryReader(sealed: bytes, magic: magic),
-              r.u64() != nil, r.u64() != nil, r.u64() != nil, let o = r.blob(), let t = r.blob(), r.atEnd else { return nil }
+              let o = r.blob(), let t = r.blob(), r.atEnd else { return nil }
         return BaseSnapshot(owner: o, todo: t)
     }
 

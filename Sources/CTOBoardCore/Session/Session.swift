@@ -308,9 +308,12 @@ public struct Session: Sendable {
                         carried: SyncPlan? = nil, entry make: (Int) -> HistoryEntry) throws(SessionError) {
         let oldOwner = pair.ownerDoc.document.bytes, oldTodo = pair.todo.document.bytes
         var historyLine: [UInt8] = []
+        // The hunks from the documents on disk to the new ones, for the journal.
+        var hunks: (owner: [LineDiff.Hunk], todo: [LineDiff.Hunk]) = ([], [])
         if !ownerBytes.sameBytes(as: oldOwner) || !todoBytes.sameBytes(as: oldTodo) {
             var seq = History(path: store.historyPath(paths)).lastSeq() + 1
             let from = historyFrom ?? pair
+            let newOwner = newDocuments.owner ?? Document(bytes: ownerBytes), newTodo = newDocuments.todo ?? Document(bytes: todoBytes)
             if let carried, historyFrom != nil {
                 var synced = syncedEntry(seq, carried)
                 synced.owner = LineDiff.hunks(from: pair.ownerDoc.document, to: from.ownerDoc.document).map(HistoryEntry.StoredHunk.init)
@@ -318,14 +321,18 @@ public struct Session: Sendable {
                 historyLine = synced.encodeLine()
                 seq += 1
             }
+            let ownHunks = (owner: LineDiff.hunks(from: from.ownerDoc.document, to: newOwner),
+                            todo: LineDiff.hunks(from: from.todo.document, to: newTodo))
             var e = make(seq)
-            e.owner = LineDiff.hunks(from: from.ownerDoc.document, to: newDocuments.owner ?? Document(bytes: ownerBytes)).map(HistoryEntry.StoredHunk.init)
-            e.todo = LineDiff.hunks(from: from.todo.document, to: newDocuments.todo ?? Document(bytes: todoBytes)).map(HistoryEntry.StoredHunk.init)
+            e.owner = ownHunks.owner.map(HistoryEntry.StoredHunk.init)
+            e.todo = ownHunks.todo.map(HistoryEntry.StoredHunk.init)
             historyLine += e.encodeLine()
+            hunks = historyFrom == nil ? ownHunks
+                : (LineDiff.hunks(from: pair.ownerDoc.document, to: newOwner), LineDiff.hunks(from: pair.todo.document, to: newTodo))
         }
         do {
             try PairTransaction.commit(pair: paths, oldOwner: oldOwner, oldTodo: oldTodo, newOwner: ownerBytes, newTodo: todoBytes,
-                                       historyLine: historyLine, store: store)
+                                       hunks: hunks, historyLine: historyLine, store: store)
         } catch {
             switch error {
             case .write(let w): throw .write(w)

@@ -12,8 +12,8 @@
 ///     immutable document fails here, before anything changed. [staged-owner, staged-todo]
 ///  2. Verify: open each document that changes and check that it still holds `old`. The file
 ///     stays open (`held`) until the end of step 4. [verified]
-///  3. Journal: write the journal (both documents' paths, old and new bytes, the history line;
-///     sealed by one checksum), fsync it, fsync the state folder. THIS IS THE COMMIT POINT.
+///  3. Journal: write the journal (both documents' paths, new bytes and the hunks back to the
+///     old, the history line; sealed by one checksum), fsync it, fsync the state folder. THIS IS THE COMMIT POINT.
 ///     [journal-written, journal-synced]
 ///  4. Rename each temp file over its document. Then, through the held descriptor, check that
 ///     the file just replaced still holds `old`: another program's write that landed between
@@ -54,18 +54,20 @@ public enum PairTransaction {
     }
 
     /// Commits new contents for a pair. `old` are the bytes the change was planned on;
-    /// `historyLine` (empty: none) is appended to the pair's history.
+    /// `historyLine` (empty: none) is appended to the pair's history. `hunks`, when the caller
+    /// has them, are the line hunks from old to new of each document (the journal keeps the old
+    /// documents as those); without them they are worked out here.
     public static func commit(
         pair: PairPaths, oldOwner: [UInt8], oldTodo: [UInt8], newOwner: [UInt8], newTodo: [UInt8],
-        historyLine: [UInt8], store: StateStore
+        hunks: (owner: [LineDiff.Hunk], todo: [LineDiff.Hunk])? = nil, historyLine: [UInt8], store: StateStore
     ) throws(Failure) {
         let ownerTarget = AtomicFile.resolve(pair.ownerDoc)
         let todoTarget = AtomicFile.resolve(pair.todo)
-        let journal = Journal(
-            basePath: store.basePath(pair), pair: pair,
-            entries: [Journal.Entry(path: ownerTarget, old: oldOwner, new: newOwner),
-                      Journal.Entry(path: todoTarget, old: oldTodo, new: newTodo)],
-            historyPath: store.historyPath(pair), historyLine: historyLine)
+        let entries = hunks.map {
+            [Journal.Entry(path: ownerTarget, new: newOwner, hunks: $0.owner), Journal.Entry(path: todoTarget, new: newTodo, hunks: $0.todo)]
+        } ?? [Journal.Entry(path: ownerTarget, old: oldOwner, new: newOwner), Journal.Entry(path: todoTarget, old: oldTodo, new: newTodo)]
+        let journal = Journal(basePath: store.basePath(pair), pair: pair, entries: entries,
+                              historyPath: store.historyPath(pair), historyLine: historyLine)
         var docs: [Staged] = []
         defer { for d in docs where d.held >= 0 { close(d.held) } }
         func discardTemps() { for d in docs { unlink(d.temp) } }
@@ -78,9 +80,9 @@ public enum PairTransaction {
             for e in journal.entries where e.changed {
                 try AtomicFile.preflight(e.path)
             }
-            for (e, step) in zip(journal.entries, ["owner", "todo"]) where e.changed {
+            for (e, (old, step)) in zip(journal.entries, [(oldOwner, "owner"), (oldTodo, "todo")]) where e.changed {
                 let temp = try AtomicFile.stage(e.new, for: e.path, step: "staged-\(step)")
-                docs.append(Staged(target: e.path, old: e.old, step: step, temp: temp))
+                docs.append(Staged(target: e.path, old: old, step: step, temp: temp))
             }
         } catch {
             discardTemps()
@@ -236,12 +238,13 @@ public enum PairTransaction {
             // contents the commit saw, so an edit made since is carried by the next sync.
             guard e.changed else { final.append(e.new); continue }
             let current = try? FileIO.readRaw(at: e.path)
+            let old = e.old
             if e.new.sameBytes(as: current) {
                 final.append(e.new)
-            } else if e.old.sameBytes(as: current) || current == nil {
+            } else if old.map({ $0.sameBytes(as: current) }) ?? false || current == nil {
                 try AtomicFile.replace(e.path, with: e.new)
                 final.append(e.new)
-            } else if let current, let merged = LineDiff.merge(base: Document(bytes: e.old), ours: Document(bytes: e.new), theirs: Document(bytes: current)) {
+            } else if let current, let old, let merged = LineDiff.merge(base: Document(bytes: old), ours: Document(bytes: e.new), theirs: Document(bytes: current)) {
                 try AtomicFile.replace(e.path, with: merged.bytes)
                 final.append(merged.bytes)
                 result.merged.append(e.path)

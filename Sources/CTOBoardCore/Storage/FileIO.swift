@@ -35,25 +35,7 @@ public enum FileIO {
         }
         let size = Int(st.st_size)
         if size > limit { throw .tooLarge(path: path, size: size, limit: limit) }
-        // Read straight into uninitialized storage: no zero-filling of a buffer about to be
-        // overwritten.
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            var total = 0
-            while total < size {
-                let n = read(fd, buf.baseAddress! + total, size - total)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                total += n
-            }
-            count = total
-        }
-        if failure == EISDIR { throw .isDirectory(path: path) }
-        if failure != 0 { throw .unreadable(path: path, reason: errnoText(failure)) }
+        guard let bytes = readAll(fd: fd) else { throw .unreadable(path: path, reason: errnoText()) }
         return bytes
     }
 
@@ -89,19 +71,23 @@ public enum FileIO {
         }
     }
 
-    /// Everything in the file open at `fd`, read from its start; nil when a read fails.
+    /// Everything in the file open at `fd` (as long as `fstat` says it is), read from its start
+    /// with `pread` (the file offset is left alone) straight into uninitialized storage; nil
+    /// when a read fails.
     static func readAll(fd: Int32) -> [UInt8]? {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 262_144)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(out.count)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buf, count in
+            count = 0
+            while count < buf.count {
+                let n = pread(fd, buf.baseAddress! + count, buf.count - count, off_t(count))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failed = n < 0; break }
+                count += n
             }
-            if n == 0 { return out }
-            out += chunk[0..<n]
         }
+        return failed ? nil : bytes
     }
 
     /// Whether a path exists (following symlinks) and is a regular file.

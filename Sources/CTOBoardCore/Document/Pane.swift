@@ -8,15 +8,6 @@ public enum Pane: String, CaseIterable, Sendable, Codable, Hashable {
     case medium
     case low
 
-    /// The section name used in `list --json`: `completed`, `in-progress` or `pending`.
-    public var sectionName: String {
-        switch self {
-        case .completed: return "completed"
-        case .inProgress: return "in-progress"
-        case .high, .medium, .low: return "pending"
-        }
-    }
-
     /// The priority name used in `list --json`, or nil outside Pending.
     public var priorityName: String? {
         switch self {

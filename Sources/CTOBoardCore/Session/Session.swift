@@ -284,7 +284,7 @@ public struct Session: Sendable {
             throw .undo("cannot \(forward ? "redo" : "undo") \(target.kind.rawValue) \"\(target.title)\": the lines it would change have been edited since")
         }
         try commit(pair: onDisk, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes,
-                   newDocuments: (newOwner, newTodo), historyFrom: sync == nil ? nil : pair, entry: { seq in
+                   newDocuments: (newOwner, newTodo), historyFrom: sync == nil ? nil : pair, carried: sync, entry: { seq in
             var e = entry(seq, kind, target.title, target.taskID, target.to, target.from)
             e.ref = target.seq
             return e

@@ -53,4 +53,21 @@ struct ReportTests {
         let items = text.split(separator: "\n").filter { $0.hasPrefix("- ") }
         #expect(items.count == 5, "\(text)")
     }
+
+    @Test("a teammate's edit carried by an undo is in the report")
+    func reportIncludesAnEditCarriedByUndo() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        #expect(try repo.ctoboard(["start", "Conduct security audits"] + repo.pairArgs).status == 0)
+        // A teammate verifies a task in TODO.md; the next command is an undo, which carries it.
+        try Auto.write(repo.todo, Auto.setting("**VERIFY**: Netlify deployment setup", checked: true, in: repo.todoText))
+        let undo = try repo.ctoboard(["undo"] + repo.pairArgs)
+        #expect(undo.status == 0, "\(undo)")
+        #expect(repo.ownerText.contains("- [x] **VERIFY**: Netlify deployment setup"), "the undo did not carry the edit")
+
+        let report = try repo.ctoboard(["report"] + repo.pairArgs)
+        #expect(report.status == 0, "\(report)")
+        #expect(section("Verified", in: report.stdout).count == 1, "\(report.stdout)")
+        #expect(!report.stdout.contains("Conduct security audits"), "\(report.stdout)")
+    }
 }

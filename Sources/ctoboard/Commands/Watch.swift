@@ -41,8 +41,11 @@ struct Watch: ParsableCommand {
             sigprocmask(SIG_BLOCK, &mask, nil)
 
             /// Syncs every pair, then tells the watcher its own writes are not external edits.
-            func syncAll(reason: String) {
+            /// Returns whether a pair failed for a passing reason (another ctoboard held the lock,
+            /// a write landed during the sync): those are tried again without waiting for an edit.
+            func syncAll(reason: String) -> Bool {
                 var failed = Set<PairPaths>()
+                var passing = false
                 for paths in pairs {
                     let session = Session.cli(paths: paths, config: config, today: today())
                     let meta: Logger.Metadata = ["owner": "\(paths.owner)", "reason": "\(reason)"]
@@ -65,7 +68,13 @@ struct Watch: ParsableCommand {
                             ]) { a, _ in a })
                         }
                     } catch {
-                        logger.error("sync failed", metadata: meta.merging(["error": "\(error.description)"]) { a, _ in a })
+                        switch error {
+                        case .locked, .changedUnderneath:
+                            logger.warning("sync postponed", metadata: meta.merging(["error": "\(error.description)", "retry_ms": "\(Self.retryMs)"]) { a, _ in a })
+                            passing = true
+                        default:
+                            logger.error("sync failed", metadata: meta.merging(["error": "\(error.description)"]) { a, _ in a })
+                        }
                         failed.insert(paths)
                     }
                 }
@@ -74,8 +83,9 @@ struct Watch: ParsableCommand {
                 watcher.absorbOwnWrites {
                     pairs.allSatisfy { failed.contains($0) || Session(paths: $0, config: config ?? Config(), today: today()).documentsMatchBase() }
                 }
+                return passing
             }
-            syncAll(reason: "start")
+            var retryAt: UInt64? = syncAll(reason: "start") ? Self.now() + Self.retryMs * 1_000_000 : nil
             // Logged once the first sync is done: from here on every edit is carried.
             logger.info("watching", metadata: ["pairs": "\(pairs.count)", "files": "\(files.count)"])
             while true {
@@ -87,11 +97,27 @@ struct Watch: ParsableCommand {
                     return
                 }
                 let changed = watcher.poll(timeoutMs: 50)
+                var reason: String?
                 if !changed.isEmpty {
                     logger.debug("change seen", metadata: ["files": "\(changed.map { DisplayPath.relative($0) }.joined(separator: ","))"])
-                    syncAll(reason: "change")
+                    reason = "change"
+                } else if let at = retryAt, Self.now() >= at {
+                    reason = "retry"
+                }
+                if let reason {
+                    retryAt = syncAll(reason: reason) ? Self.now() + Self.retryMs * 1_000_000 : nil
                 }
             }
         }
+    }
+
+    /// How long after a passing failure a sync is tried again.
+    static let retryMs: UInt64 = 1_000
+
+    /// Monotonic nanoseconds.
+    static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 }

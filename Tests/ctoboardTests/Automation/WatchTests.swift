@@ -166,6 +166,34 @@ struct WatchTests {
         stop(watch)
     }
 
+    @Test("a sync put off by another ctoboard's lock is tried again once the lock is free, with no new edit")
+    func lockedSyncIsRetried() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        try repo.write(".ctoboard.toml", "lock_timeout = 0.2\n")
+        let watch = try startWatch(repo)
+        defer { watch.cleanUp() }
+        // Another holder of the lock: flock(1) without forking, so its pid holds it.
+        let lock = repo.root + "/.git/ctoboard/lock"
+        let flock = BackgroundProcess("/usr/bin/env", ["flock", "--no-fork", lock, "sleep", "30"], in: repo.root)
+        try flock.start()
+        defer { flock.cleanUp() }
+        let held = waitUntil(timeout: 10) { (try? Auto.run("/usr/bin/env", ["flock", "--nonblock", lock, "true"], in: repo.root))?.status == 1 }
+        try #require(held, "the flock subprocess did not take the lock")
+
+        try Auto.write(repo.todo, Auto.setting("Conduct security audits", checked: true, in: repo.todoText))
+        let postponed = waitUntil(timeout: 5) { watch.logLines.contains { $0.contains("msg=\"sync postponed\"") } }
+        #expect(postponed, "no postponed line:\n\(watch.stderr)")
+        #expect(Auto.checked("Conduct security audits", in: repo.ownerText) == false)
+        flock.signal(SIGKILL)
+        #expect(flock.waitForExit(timeout: 5), "the lock holder did not stop")
+        let free = waitUntil(timeout: 5) { (try? Auto.run("/usr/bin/env", ["flock", "--nonblock", lock, "true"], in: repo.root))?.status == 0 }
+        #expect(free, "lock still held")
+        let carried = waitUntil(timeout: 3) { Auto.checked("Conduct security audits", in: repo.ownerText) == true }
+        #expect(carried, "not carried after the lock was freed:\n\(watch.stderr)")
+        stop(watch)
+    }
+
     @Test("a task changed differently in both documents is logged as a conflict and neither is overwritten")
     func conflict() throws {
         let repo = try AutoRepo()

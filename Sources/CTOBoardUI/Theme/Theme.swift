@@ -171,11 +171,10 @@ public struct Theme: Hashable, Sendable {
 
     // MARK: Lookup
 
-    /// The folders searched for `NAME.toml`, in order: `themes/` next to the executable,
-    /// `../share/ctoboard/themes` relative to it, then `themes/` in the current directory
-    /// (the package's own folder when run from the checkout).
-    public static func searchPath(executablePath: String? = Bundle.main.executablePath ?? CommandLine.arguments.first,
-                                  currentDirectory: String = FileManager.default.currentDirectoryPath) -> [String] {
+    /// The folders searched for `NAME.toml`, in order: `themes/` next to the executable, then
+    /// `../share/ctoboard/themes` relative to it. Never the current directory: a repository
+    /// one runs ctoboard in does not get to restyle it (every shipped theme is built in).
+    public static func searchPath(executablePath: String? = Bundle.main.executablePath ?? CommandLine.arguments.first) -> [String] {
         var folders: [String] = []
         if let executablePath, !executablePath.isEmpty {
             let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
@@ -183,7 +182,6 @@ public struct Theme: Hashable, Sendable {
             folders.append(dir.appendingPathComponent("themes").path)
             folders.append(dir.deletingLastPathComponent().appendingPathComponent("share/ctoboard/themes").path)
         }
-        folders.append(URL(fileURLWithPath: currentDirectory).appendingPathComponent("themes").path)
         return folders
     }
 

@@ -134,9 +134,10 @@ import Testing
         #expect(Theme.resolve(nil, environment: ["NO_COLOR": ""], searchPath: []).theme == .default)
     }
 
-    @Test func searchPathIncludesExecutableAndCurrentDirectory() {
-        let path = Theme.searchPath(executablePath: "/opt/ctoboard/bin/ctoboard", currentDirectory: "/home/me/proj")
-        #expect(path == ["/opt/ctoboard/bin/themes", "/opt/ctoboard/share/ctoboard/themes", "/home/me/proj/themes"])
+    /// A repository one runs ctoboard in does not get to restyle it.
+    @Test func searchPathIsNextToTheExecutableOnly() {
+        let path = Theme.searchPath(executablePath: "/opt/ctoboard/bin/ctoboard")
+        #expect(path == ["/opt/ctoboard/bin/themes", "/opt/ctoboard/share/ctoboard/themes"])
     }
 
     @Test func colorNames() {

@@ -37,7 +37,18 @@ public struct BoardController {
     /// The view models of a pair's tasks; tasks whose section is unknown are not shown.
     func tasks(_ pair: TaskPair) -> [BoardTask] {
         if allOwners { return everyOwnersTasks(pair) }
-        return pair.tasks.compactMap { BoardTask($0, conflict: conflicts[$0.id]) }
+        return pair.tasks.compactMap { isSecondRowOfAConflict($0) ? nil : BoardTask($0, conflict: conflicts[$0.id]) }
+    }
+
+    /// Whether `t` is the other version of a task renamed on one side and changed on the other:
+    /// by title it is a task of its own, found in one document only, but the conflict (under the
+    /// first version's id) holds both versions. The board shows that task once, as the conflict.
+    private func isSecondRowOfAConflict(_ t: MatchedTask) -> Bool {
+        guard conflicts[t.id] == nil, t.owner == nil || t.todo == nil else { return false }
+        return conflicts.values.contains { c in
+            guard c.ownerVersion != nil, c.todoVersion != nil else { return false }
+            return t.owner.map { $0.line + 1 == c.ownerLine } ?? false || t.todo.map { $0.line + 1 == c.todoLine } ?? false
+        }
     }
 
     /// Every task of TODO.md with its owner in front, for the read-only view.

@@ -7,8 +7,12 @@ extension BoardTask {
     init?(_ t: MatchedTask, conflict: SyncConflict?) {
         guard let pane = t.pane else { return nil }
         self.init(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical, group: t.group,
-                  conflict: conflict?.summary, inOwnerDoc: t.owner != nil, inTodo: t.todo != nil,
-                  ownerLine: t.owner.map { $0.line + 1 }, todoLine: t.todo.map { $0.line + 1 }, verifiedDate: BoardTask.verifiedDate(t.primary),
+                  conflict: conflict?.summary,
+                  // A task renamed on one side is found by title in one document; its conflict
+                  // knows where the other version is.
+                  inOwnerDoc: t.owner != nil || conflict?.ownerVersion != nil, inTodo: t.todo != nil || conflict?.todoVersion != nil,
+                  ownerLine: t.owner.map { $0.line + 1 } ?? conflict?.ownerLine, todoLine: t.todo.map { $0.line + 1 } ?? conflict?.todoLine,
+                  verifiedDate: BoardTask.verifiedDate(t.primary),
                   ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion,
                   conflictDifferences: conflict == nil ? [] : BoardTask.differences(t, conflict))
         subItems = t.primary.childLines.map { String(decoding: $0, as: UTF8.self) }

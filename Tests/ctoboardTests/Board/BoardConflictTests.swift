@@ -33,6 +33,12 @@ import Testing
         try owner.write(toFile: ws.ownerDoc, atomically: true, encoding: .utf8)
         let todo = String(decoding: ws.todoBytes, as: UTF8.self).replacingOccurrences(of: task, with: "- [x] Conduct security audits")
         try todo.write(toFile: ws.todo, atomically: true, encoding: .utf8)
+        // One task, one row: the renamed version is not a second task beside the conflict.
+        let board = try ws.ctoboard(["snapshot", "--width", "160", "--height", "40", "--keys", "/security audits<enter>"])
+        let rows = board.stdout.components(separatedBy: "\n").filter { $0.contains("│") && $0.contains("Conduct ") }
+        #expect(rows.count == 1 && rows[0].contains("CONFLICT Conduct quarterl"), "\(board.stdout)")
+        // Its details name both lines.
+        #expect(board.stdout.contains("Lines: CTO_OWNER.md:112 · TODO.md:"), "\(board.stdout)")
         let dialog = try ws.ctoboard(["snapshot", "--width", "120", "--height", "40", "--keys", "/conflict<enter><enter>"])
         #expect(dialog.stdout.contains("! 1 conflict "), "\(dialog.stdout)")
         #expect(dialog.stdout.contains("they differ in: checkbox, title"), "\(dialog.stdout)")

@@ -81,15 +81,7 @@ public struct Document: Sendable, Equatable {
 
     /// The terminator most lines use, for new lines; LF when the document has none.
     public var dominantEnding: LineEnding {
-        var crlf = 0, lf = 0
-        for line in lines {
-            switch line.ending {
-            case .crlf: crlf += 1
-            case .lf: lf += 1
-            case .none: break
-            }
-        }
-        return crlf > lf ? .crlf : .lf
+        lines.count(where: { $0.ending == .crlf }) > lines.count(where: { $0.ending == .lf }) ? .crlf : .lf
     }
 
     /// A new document with lines `range` replaced by `newLines`.

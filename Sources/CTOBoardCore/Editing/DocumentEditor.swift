@@ -154,20 +154,12 @@ public struct DocumentEditor: Sendable {
         return false
     }
 
-    /// Swaps the contents of two lines, keeping each position's terminator.
-    public mutating func swapLines(_ a: Int, _ b: Int) {
-        guard a != b else { return }
-        let ca = Array(document.content(a)), cb = Array(document.content(b))
-        set(document.replacingContent(ofLine: a, with: cb).replacingContent(ofLine: b, with: ca))
-    }
-
     /// Swaps the task items on lines `a` and `b`, each with its children; the lines between
     /// them stay where they are.
     public mutating func swapTasks(_ a: Int, _ b: Int) {
         guard a != b else { return }
         let (x, y) = a < b ? (itemLines(at: a), itemLines(at: b)) : (itemLines(at: b), itemLines(at: a))
         guard x.upperBound <= y.lowerBound else { return }
-        if x.count == 1 && y.count == 1 { return swapLines(x.lowerBound, y.lowerBound) }
         let lines = contents(y) + contents(x.upperBound..<y.lowerBound) + contents(x)
         set(document.replacing(lines: x.lowerBound..<y.upperBound, with: lines))
     }

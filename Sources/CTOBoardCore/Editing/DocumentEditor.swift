@@ -125,33 +125,16 @@ public struct DocumentEditor: Sendable {
     /// Applies a hunk made against another version of this document where its old lines are
     /// found, nearest its old place first; false when they are nowhere.
     public mutating func applyRaw(_ hunk: LineDiff.Hunk) -> Bool {
-        let raw = LineDiff.rawLines(document).map(Array.init)
-        let count = hunk.oldLines.count
-        var candidates: [Int] = []
-        for delta in 0...max(raw.count, 1) {
-            for at in delta == 0 ? [hunk.oldStart] : [hunk.oldStart - delta, hunk.oldStart + delta]
-            where at >= 0 && at + count <= raw.count {
-                candidates.append(at)
-            }
-            if candidates.count > 0 && count > 0 {
-                if let found = candidates.first(where: { Array(raw[$0..<($0 + count)]) == hunk.oldLines }) {
-                    var lines = raw
-                    lines.replaceSubrange(found..<(found + count), with: hunk.newLines)
-                    set(Document(bytes: Array(lines.joined())))
-                    return true
-                }
-                candidates.removeAll()
-            }
-            if count == 0 { break }
+        var lines = LineDiff.rawLines(document).map(Array.init)
+        if hunk.oldLines.isEmpty {
+            lines.insert(contentsOf: hunk.newLines, at: min(hunk.oldStart, lines.count))
+        } else {
+            let nearestFirst = (0...lines.count).lazy.flatMap { [hunk.oldStart - $0, hunk.oldStart + $0] }
+            guard let at = nearestFirst.first(where: { LineDiff.holds(hunk, at: $0, in: lines) }) else { return false }
+            lines.replaceSubrange(at..<(at + hunk.oldLines.count), with: hunk.newLines)
         }
-        if count == 0 {
-            let at = min(hunk.oldStart, raw.count)
-            var lines = raw
-            lines.insert(contentsOf: hunk.newLines, at: at)
-            set(Document(bytes: Array(lines.joined())))
-            return true
-        }
-        return false
+        set(Document(bytes: Array(lines.joined())))
+        return true
     }
 
     /// Swaps the task items on lines `a` and `b`, each with its children; the lines between

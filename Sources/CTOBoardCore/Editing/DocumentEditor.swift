@@ -80,9 +80,9 @@ public struct DocumentEditor: Sendable {
         let source = nestingUnit(of: children, parentIndent: old)
         let scale = source.flatMap { s in unit.flatMap { $0 != s ? (from: s, to: $0) : nil } }
         return children.map { line in
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return line }
             let lead = leadingIndent(line)
-            var relative = Array(line.dropFirst(min(old, lead.count)).prefix { $0 == 0x20 || $0 == 0x09 })
+            if lead.count == line.count { return line }
+            var relative = Array(lead.dropFirst(old))
             if let scale, !relative.contains(0x09) {
                 let depth = relative.count / scale.from, rest = relative.count % scale.from
                 relative = [UInt8](repeating: 0x20, count: depth * scale.to + rest)

@@ -156,14 +156,9 @@ public struct DocumentEditor: Sendable {
         set(document.replacing(lines: item, with: []).replacing(lines: at..<at, with: lines))
     }
 
-    /// Inserts a task line right after `line`, in that line's style.
-    public mutating func insertAfter(line: Int, text: [UInt8]) {
-        insertAfter(line: line, text: text, children: [])
-    }
-
     /// Inserts a task line and its child lines (re-indented under it) right after `line`, in
     /// that line's style. `children` are given with the indentation they had under `parent`.
-    public mutating func insertAfter(line: Int, text: [UInt8], children: [[UInt8]], parentIndent: Int = 0) {
+    public mutating func insertAfter(line: Int, text: [UInt8], children: [[UInt8]] = [], parentIndent: Int = 0) {
         let parsed = parsed()
         let new = Self.taskPrefix(near: line, in: parsed, checked: false) + text
         let kids = Self.reindent(children, from: parentIndent, to: Self.leadingIndent(new), unit: Self.nestingUnit(in: parsed))

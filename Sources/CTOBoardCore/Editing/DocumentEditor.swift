@@ -175,11 +175,8 @@ public struct DocumentEditor: Sendable {
         let parsed = parsed()
         let place = Self.placement(for: pane, in: parsed)
         let line = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
-        var lines = place.prelude
-        lines.append(line)
-        lines += Self.reindent(children, from: parentIndent, to: Self.leadingIndent(line), unit: Self.nestingUnit(in: parsed))
-        lines += place.postlude
-        set(document.replacing(lines: place.line..<place.line, with: lines))
+        let kids = Self.reindent(children, from: parentIndent, to: Self.leadingIndent(line), unit: Self.nestingUnit(in: parsed))
+        set(document.replacing(lines: place.line..<place.line, with: place.prelude + [line] + kids + place.postlude))
         return place.line + place.prelude.count
     }
 
@@ -189,26 +186,22 @@ public struct DocumentEditor: Sendable {
     @discardableResult
     public mutating func moveTask(line: Int, to pane: Pane, text: [UInt8], checked: Bool) -> Int {
         let parsed = parsed()
-        if let entry = parsed.entries.first(where: { $0.line == line }), entry.headingPane == pane {
+        let entry = parsed.entries.first { $0.line == line }
+        if let entry, entry.headingPane == pane {
             // Same section: edit in place.
             setText(line: line, text)
             setChecked(line: line, checked)
             return line
         }
         let item = itemLines(at: line)
-        let group = parsed.entries.first { $0.line == line }?.group
-        var place = Self.placement(for: pane, in: parsed, excluding: line, group: group)
+        var place = Self.placement(for: pane, in: parsed, excluding: line, group: entry?.group)
         let newLine = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
-        var lines = place.prelude
-        lines.append(newLine)
-        lines += Self.reindent(contents((line + 1)..<item.upperBound),
-                               from: Self.leadingIndent(document.content(line)).count, to: Self.leadingIndent(newLine))
-        lines += place.postlude
+        let kids = Self.reindent(contents((line + 1)..<item.upperBound),
+                                 from: Self.leadingIndent(document.content(line)).count, to: Self.leadingIndent(newLine))
         // Delete first, then insert at the shifted position.
-        var doc = document.replacing(lines: item, with: [])
         if place.line >= item.upperBound { place.line -= item.count } else if place.line > item.lowerBound { place.line = item.lowerBound }
-        doc = doc.replacing(lines: place.line..<place.line, with: lines)
-        set(doc)
+        set(document.replacing(lines: item, with: [])
+            .replacing(lines: place.line..<place.line, with: place.prelude + [newLine] + kids + place.postlude))
         return place.line + place.prelude.count
     }
 

@@ -65,6 +65,23 @@ public enum HeadingKind: Sendable, Hashable {
         for (i, w) in words.enumerated() where w == "in" && i + 1 < words.count && words[i + 1] == "progress" {
             return .inProgress
         }
+
+extension Pane {
+    /// The status section the pane belongs to, as a new heading or `[Status: ...]` tag names it:
+    /// `Completed`, `In Progress` or `Pending`.
+    var statusName: String {
+        switch self {
+        case .completed: return "Completed"
+        case .inProgress: return "In Progress"
+        case .high, .medium, .low: return "Pending"
+        }
+    }
+
+    /// The priority as a new heading or `[Priority: ...]` tag names it (`High`); nil outside Pending.
+    var capitalizedPriority: String? {
+        priorityName.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    }
+}
         if words.contains(where: progressWords.contains) { return .inProgress }
         if words.contains(where: completedWords.contains) { return .completed }
         for (i, w) in words.enumerated() where w == "to" && i + 1 < words.count && words[i + 1] == "do" {

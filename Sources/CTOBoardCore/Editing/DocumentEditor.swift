@@ -287,14 +287,13 @@ public struct DocumentEditor: Sendable {
         let statusLevel = [doc.anchors[.completed], doc.anchors[.inProgress], doc.pendingAnchor]
             .compactMap { $0?.level }.first ?? 2
         let hashes = { (n: Int) in [UInt8](repeating: 0x23, count: max(1, min(6, n))) + [0x20] }
-        if let priority = pane.priorityName {
-            let name = priority.prefix(1).uppercased() + priority.dropFirst() + " Priority"
-            let priorityAnchors = [Pane.high, .medium, .low].compactMap { doc.anchors[$0] }
-            let labelStyle = priorityAnchors.first?.level == 0 || (priorityAnchors.isEmpty && doc.pendingAnchor == nil && false)
+        if let priority = pane.capitalizedPriority {
+            let name = priority + " Priority"
+            let order: [Pane] = [.high, .medium, .low]
+            let labelStyle = order.lazy.compactMap { doc.anchors[$0] }.first?.level == 0
             let heading: [UInt8] = labelStyle
                 ? Array("**\(name)**:".utf8)
                 : hashes((doc.pendingAnchor?.level ?? statusLevel) + 1) + Array(name.utf8)
-            let order: [Pane] = [.high, .medium, .low]
             let index = order.firstIndex(of: pane)!
             // After the nearest earlier priority's tasks, else before the nearest later one.
             for earlier in order[..<index].reversed() {
@@ -330,27 +329,12 @@ public struct DocumentEditor: Sendable {
 
     /// A new status heading (Completed, In Progress or Pending) in canonical order.
     private static func placeNewStatusSection(_ pane: Pane, level: Int, in doc: TaskDocument, entries: [TaskEntry]) -> Placement {
-        let name: String
-        switch pane {
-        case .completed: name = "Completed"
-        case .inProgress: name = "In Progress"
-        default: name = "Pending"
-        }
-        let heading = [UInt8](repeating: 0x23, count: level) + [0x20] + Array(name.utf8)
-        let order: [HeadingKind] = [.completed, .inProgress, .pending]
-        let me: HeadingKind = pane == .completed ? .completed : pane == .inProgress ? .inProgress : .pending
-        let anchorsByKind: [HeadingKind: TaskDocument.Anchor] = {
-            var m: [HeadingKind: TaskDocument.Anchor] = [:]
-            if let a = doc.anchors[.completed] { m[.completed] = a }
-            if let a = doc.anchors[.inProgress] { m[.inProgress] = a }
-            if let a = doc.pendingAnchor { m[.pending] = a }
-            return m
-        }()
-        let index = order.firstIndex(of: me)!
-        for later in order[(index + 1)...] {
-            if let a = anchorsByKind[later] {
-                return Placement(line: a.line, prelude: [heading, []], postlude: [[]], styleLine: entries.first?.line)
-            }
+        let heading = [UInt8](repeating: 0x23, count: level) + [0x20] + Array(pane.statusName.utf8)
+        // Before the next status section that is there.
+        let anchors = [doc.anchors[.completed], doc.anchors[.inProgress], doc.pendingAnchor]
+        let index = [Pane.completed, .inProgress].firstIndex(of: pane) ?? 2
+        if let next = anchors[(index + 1)...].lazy.compactMap({ $0 }).first {
+            return Placement(line: next.line, prelude: [heading, []], postlude: [[]], styleLine: entries.first?.line)
         }
         // After the last task of any section, else at the end.
         let end = entries.last.map(\.end) ?? doc.document.lines.count

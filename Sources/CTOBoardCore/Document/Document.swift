@@ -41,25 +41,23 @@ public struct Document: Sendable, Equatable {
     public init(bytes: [UInt8]) {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         var lines: [Line] = []
-        bytes.withUnsafeBufferPointer { Self.appendLines(of: $0, from: bom ? 3 : 0, to: $0.count, into: &lines) }
-        self.init(bytes: bytes, lines: lines, hasBOM: bom)
-    }
-
-    /// Appends the lines of `buf[from..<to]`, where `from` starts a line and `to` ends one (or
-    /// the bytes).
-    static func appendLines(of buf: UnsafeBufferPointer<UInt8>, from: Int, to n: Int, into lines: inout [Line]) {
-        guard let base = buf.baseAddress else { return }
-        var start = from
-        // memchr finds each LF with vector instructions: several times faster than a byte loop.
-        while start < n, let hit = memchr(base + start, 0x0A, n - start) {
-            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            let contentEnd = (i > start && buf[i - 1] == 0x0D) ? i - 1 : i
-            lines.append(Line(start: start, contentEnd: contentEnd, end: i + 1))
-            start = i + 1
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var start = bom ? 3 : 0
+            // memchr finds each LF with vector instructions: several times faster than a byte loop.
+            while start < buf.count, let hit = memchr(base + start, 0x0A, buf.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let contentEnd = (i > start && buf[i - 1] == 0x0D) ? i - 1 : i
+                lines.append(Line(start: start, contentEnd: contentEnd, end: i + 1))
+                start = i + 1
+            }
+            if start < buf.count {
+                lines.append(Line(start: start, contentEnd: buf.count, end: buf.count))
+            }
         }
-        if start < n {
-            lines.append(Line(start: start, contentEnd: n, end: n))
-        }
+        self.bytes = bytes
+        self.lines = lines
+        hasBOM = bom
     }
 
     /// Documents are equal when their bytes are (the lines follow from them).
@@ -83,15 +81,7 @@ public struct Document: Sendable, Equatable {
 
     /// The terminator most lines use, for new lines; LF when the document has none.
     public var dominantEnding: LineEnding {
-        var crlf = 0, lf = 0
-        for line in lines {
-            switch line.ending {
-            case .crlf: crlf += 1
-            case .lf: lf += 1
-            case .none: break
-            }
-        }
-        return crlf > lf ? .crlf : .lf
+        lines.count(where: { $0.ending == .crlf }) > lines.count(where: { $0.ending == .lf }) ? .crlf : .lf
     }
 
     /// A new document with lines `range` replaced by `newLines`.
@@ -136,45 +126,8 @@ public struct Document: Sendable, Equatable {
     }
 
     /// A new document with line `index`'s content replaced, its terminator kept.
-    ///
-    /// The new lines are the old ones with the offsets after the edit shifted: the bytes are not
-    /// split again. (A content that would change the lines themselves is split anew.)
     public func replacingContent(ofLine index: Int, with content: [UInt8]) -> Document {
         let line = lines[index]
-        var out = [UInt8]()
-        out.append(contentsOf: bytes[0..<line.start])
-        out.append(contentsOf: content)
-        out.append(contentsOf: bytes[line.contentEnd..<bytes.count])
-        // A line break in the content makes more lines; a trailing CR merges with an LF
-        // terminator into CRLF.
-        let hasBreak = content.withUnsafeBufferPointer { buf in
-            buf.count > 0 && (memchr(buf.baseAddress!, 0x0A, buf.count) != nil || buf[buf.count - 1] == 0x0D)
-        }
-        // A bare last line left empty vanishes from the lines.
-        let bareEmptied = line.end == line.contentEnd && content.isEmpty
-        // A BOM written at the very start becomes the document's BOM.
-        let newBOM = index == 0 && line.start == 0 && content.starts(with: [0xEF, 0xBB, 0xBF])
-        if hasBreak || bareEmptied || newBOM {
-            return Document(bytes: out)
-        }
-        let delta = content.count - (line.contentEnd - line.start)
-        var newLines = lines
-        newLines.withUnsafeMutableBufferPointer { all in
-            all[index].contentEnd += delta
-            all[index].end += delta
-            for k in (index + 1)..<all.count {
-                all[k].start += delta
-                all[k].contentEnd += delta
-                all[k].end += delta
-            }
-        }
-        return Document(bytes: out, lines: newLines, hasBOM: hasBOM)
-    }
-
-    /// A document whose lines are known already.
-    init(bytes: [UInt8], lines: [Line], hasBOM: Bool) {
-        self.bytes = bytes
-        self.lines = lines
-        self.hasBOM = hasBOM
+        return Document(bytes: Array(bytes[0..<line.start]) + content + bytes[line.contentEnd...])
     }
 }

@@ -16,19 +16,9 @@ public enum HeadingKind: Sendable, Hashable {
 
     /// The words of a heading: ASCII letters and digits, lowercased; everything else separates.
     static func words<C: Collection>(_ bytes: C) -> [String] where C.Element == UInt8 {
-        var words: [String] = []
-        var current: [UInt8] = []
-        for b in bytes {
-            let l = ByteSearch.lower(b)
-            if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
-                current.append(l)
-            } else if !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            }
-        }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        bytes.map(ByteSearch.lower)
+            .split { !((0x61...0x7A).contains($0) || (0x30...0x39).contains($0)) }
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Classifies heading or label text.
@@ -46,6 +36,7 @@ public enum HeadingKind: Sendable, Hashable {
         func namesFile(_ i: Int) -> Bool { all[i] == "todo" && i + 1 < all.count && all[i + 1] == "md" }
         let words = all.indices.contains(where: namesFile) ? all.indices.filter { !namesFile($0) }.map { all[$0] } : all
         guard let first = words.first else { return .other }
+        func hasPair(_ a: String, _ b: String) -> Bool { zip(words, words.dropFirst()).contains { $0 == (a, b) } }
         if words.dropFirst().allSatisfy({ filler.contains($0) }) {
             switch first {
             case "high", "urgent", "p1": return .priority(.high)
@@ -62,15 +53,9 @@ public enum HeadingKind: Sendable, Hashable {
             default: break
             }
         }
-        for (i, w) in words.enumerated() where w == "in" && i + 1 < words.count && words[i + 1] == "progress" {
-            return .inProgress
-        }
-        if words.contains(where: progressWords.contains) { return .inProgress }
+        if hasPair("in", "progress") || words.contains(where: progressWords.contains) { return .inProgress }
         if words.contains(where: completedWords.contains) { return .completed }
-        for (i, w) in words.enumerated() where w == "to" && i + 1 < words.count && words[i + 1] == "do" {
-            return .pending
-        }
-        if words.contains(where: pendingWords.contains) { return .pending }
+        if hasPair("to", "do") || words.contains(where: pendingWords.contains) { return .pending }
         return .other
     }
 
@@ -78,5 +63,22 @@ public enum HeadingKind: Sendable, Hashable {
     /// priority says otherwise).
     public static func statusPane(_ value: String) -> HeadingKind {
         classify(Array(value.utf8))
+    }
+}
+
+extension Pane {
+    /// The status section the pane belongs to, as a new heading or `[Status: ...]` tag names it:
+    /// `Completed`, `In Progress` or `Pending`.
+    var statusName: String {
+        switch self {
+        case .completed: return "Completed"
+        case .inProgress: return "In Progress"
+        case .high, .medium, .low: return "Pending"
+        }
+    }
+
+    /// The priority as a new heading or `[Priority: ...]` tag names it (`High`); nil outside Pending.
+    var capitalizedPriority: String? {
+        priorityName.map { $0.prefix(1).uppercased() + $0.dropFirst() }
     }
 }

@@ -32,16 +32,15 @@ public enum LastUpdated {
     /// `value` in its own format, set to `date`; nil when the format is not known.
     static func reformat(_ value: String, to date: CalendarDate) -> String? {
         if CalendarDate(iso: value) != nil, value.count == 10 { return date.iso }
-        let words = value.split(separator: " ")
+        let words = value.split(separator: " ").map(String.init)
         let full = CalendarDate.monthNames
         let short = full.map { String($0.prefix(3)) }
-        if words.count == 2, let y = Int(words[1]), y > 1900 {
-            if full.contains(String(words[0])) { return "\(full[date.month - 1]) \(date.year)" }
-            if short.contains(String(words[0])) { return "\(short[date.month - 1]) \(date.year)" }
-        }
+        // The month in the name style the value uses, full or short.
+        guard let first = words.first, let names = [full, short].first(where: { $0.contains(first) }) else { return nil }
+        let month = names[date.month - 1]
+        if words.count == 2, let y = Int(words[1]), y > 1900 { return "\(month) \(date.year)" }
         if words.count == 3, words[1].hasSuffix(","), Int(words[1].dropLast()) != nil, Int(words[2]) != nil {
-            if full.contains(String(words[0])) { return "\(full[date.month - 1]) \(date.day), \(date.year)" }
-            if short.contains(String(words[0])) { return "\(short[date.month - 1]) \(date.day), \(date.year)" }
+            return "\(month) \(date.day), \(date.year)"
         }
         return nil
     }

@@ -81,13 +81,7 @@ public enum TaskTextRewriter {
     /// The text with its `[Status: ...]` and `[Priority: ...]` tags set for `pane` (area layout).
     /// Missing tags are added before the owner tag (or at the end).
     public static func retag(_ text: TaskText, pane: Pane) -> [UInt8] {
-        let status: String
-        switch pane {
-        case .completed: status = "Completed"
-        case .inProgress: status = "In Progress"
-        default: status = "Pending"
-        }
-        let priority: String? = pane.priorityName.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        let status = pane.statusName, priority = pane.capitalizedPriority
         var edits: [(Range<Int>, [UInt8])] = []
         let insertAt = text.owner?.range.lowerBound ?? text.bytes.count
         var additions: [UInt8] = []

@@ -8,7 +8,7 @@ enum CriticalMarker {
         var bytes = text.bytes
         if critical {
             guard text.criticalMarker == nil else { return bytes }
-            let at = text.verifyMarker.map { max(0, $0.upperBound) } ?? leadingSpaces(bytes)
+            let at = text.verifyMarker.map { max(0, $0.upperBound) } ?? DocumentEditor.leadingIndent(bytes).count
             bytes.insert(contentsOf: prefix, at: min(at, bytes.count))
         } else if let r = text.criticalMarker {
             if bytes[r.lowerBound] == 0x2A {
@@ -20,9 +20,5 @@ enum CriticalMarker {
             }
         }
         return bytes
-    }
-
-    private static func leadingSpaces(_ bytes: [UInt8]) -> Int {
-        bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
     }
 }

@@ -80,9 +80,9 @@ public struct DocumentEditor: Sendable {
         let source = nestingUnit(of: children, parentIndent: old)
         let scale = source.flatMap { s in unit.flatMap { $0 != s ? (from: s, to: $0) : nil } }
         return children.map { line in
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return line }
             let lead = leadingIndent(line)
-            var relative = Array(line.dropFirst(min(old, lead.count)).prefix { $0 == 0x20 || $0 == 0x09 })
+            if lead.count == line.count { return line }
+            var relative = Array(lead.dropFirst(old))
             if let scale, !relative.contains(0x09) {
                 let depth = relative.count / scale.from, rest = relative.count % scale.from
                 relative = [UInt8](repeating: 0x20, count: depth * scale.to + rest)
@@ -125,40 +125,16 @@ public struct DocumentEditor: Sendable {
     /// Applies a hunk made against another version of this document where its old lines are
     /// found, nearest its old place first; false when they are nowhere.
     public mutating func applyRaw(_ hunk: LineDiff.Hunk) -> Bool {
-        let raw = LineDiff.rawLines(document).map(Array.init)
-        let count = hunk.oldLines.count
-        var candidates: [Int] = []
-        for delta in 0...max(raw.count, 1) {
-            for at in delta == 0 ? [hunk.oldStart] : [hunk.oldStart - delta, hunk.oldStart + delta]
-            where at >= 0 && at + count <= raw.count {
-                candidates.append(at)
-            }
-            if candidates.count > 0 && count > 0 {
-                if let found = candidates.first(where: { Array(raw[$0..<($0 + count)]) == hunk.oldLines }) {
-                    var lines = raw
-                    lines.replaceSubrange(found..<(found + count), with: hunk.newLines)
-                    set(Document(bytes: Array(lines.joined())))
-                    return true
-                }
-                candidates.removeAll()
-            }
-            if count == 0 { break }
+        var lines = LineDiff.rawLines(document).map(Array.init)
+        if hunk.oldLines.isEmpty {
+            lines.insert(contentsOf: hunk.newLines, at: min(hunk.oldStart, lines.count))
+        } else {
+            let nearestFirst = (0...lines.count).lazy.flatMap { [hunk.oldStart - $0, hunk.oldStart + $0] }
+            guard let at = nearestFirst.first(where: { LineDiff.holds(hunk, at: $0, in: lines) }) else { return false }
+            lines.replaceSubrange(at..<(at + hunk.oldLines.count), with: hunk.newLines)
         }
-        if count == 0 {
-            let at = min(hunk.oldStart, raw.count)
-            var lines = raw
-            lines.insert(contentsOf: hunk.newLines, at: at)
-            set(Document(bytes: Array(lines.joined())))
-            return true
-        }
-        return false
-    }
-
-    /// Swaps the contents of two lines, keeping each position's terminator.
-    public mutating func swapLines(_ a: Int, _ b: Int) {
-        guard a != b else { return }
-        let ca = Array(document.content(a)), cb = Array(document.content(b))
-        set(document.replacingContent(ofLine: a, with: cb).replacingContent(ofLine: b, with: ca))
+        set(Document(bytes: Array(lines.joined())))
+        return true
     }
 
     /// Swaps the task items on lines `a` and `b`, each with its children; the lines between
@@ -167,7 +143,6 @@ public struct DocumentEditor: Sendable {
         guard a != b else { return }
         let (x, y) = a < b ? (itemLines(at: a), itemLines(at: b)) : (itemLines(at: b), itemLines(at: a))
         guard x.upperBound <= y.lowerBound else { return }
-        if x.count == 1 && y.count == 1 { return swapLines(x.lowerBound, y.lowerBound) }
         let lines = contents(y) + contents(x.upperBound..<y.lowerBound) + contents(x)
         set(document.replacing(lines: x.lowerBound..<y.upperBound, with: lines))
     }
@@ -181,14 +156,9 @@ public struct DocumentEditor: Sendable {
         set(document.replacing(lines: item, with: []).replacing(lines: at..<at, with: lines))
     }
 
-    /// Inserts a task line right after `line`, in that line's style.
-    public mutating func insertAfter(line: Int, text: [UInt8]) {
-        insertAfter(line: line, text: text, children: [])
-    }
-
     /// Inserts a task line and its child lines (re-indented under it) right after `line`, in
     /// that line's style. `children` are given with the indentation they had under `parent`.
-    public mutating func insertAfter(line: Int, text: [UInt8], children: [[UInt8]], parentIndent: Int = 0) {
+    public mutating func insertAfter(line: Int, text: [UInt8], children: [[UInt8]] = [], parentIndent: Int = 0) {
         let parsed = parsed()
         let new = Self.taskPrefix(near: line, in: parsed, checked: false) + text
         let kids = Self.reindent(children, from: parentIndent, to: Self.leadingIndent(new), unit: Self.nestingUnit(in: parsed))
@@ -205,11 +175,8 @@ public struct DocumentEditor: Sendable {
         let parsed = parsed()
         let place = Self.placement(for: pane, in: parsed)
         let line = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
-        var lines = place.prelude
-        lines.append(line)
-        lines += Self.reindent(children, from: parentIndent, to: Self.leadingIndent(line), unit: Self.nestingUnit(in: parsed))
-        lines += place.postlude
-        set(document.replacing(lines: place.line..<place.line, with: lines))
+        let kids = Self.reindent(children, from: parentIndent, to: Self.leadingIndent(line), unit: Self.nestingUnit(in: parsed))
+        set(document.replacing(lines: place.line..<place.line, with: place.prelude + [line] + kids + place.postlude))
         return place.line + place.prelude.count
     }
 
@@ -219,26 +186,22 @@ public struct DocumentEditor: Sendable {
     @discardableResult
     public mutating func moveTask(line: Int, to pane: Pane, text: [UInt8], checked: Bool) -> Int {
         let parsed = parsed()
-        if let entry = parsed.entries.first(where: { $0.line == line }), entry.headingPane == pane {
+        let entry = parsed.entries.first { $0.line == line }
+        if let entry, entry.headingPane == pane {
             // Same section: edit in place.
             setText(line: line, text)
             setChecked(line: line, checked)
             return line
         }
         let item = itemLines(at: line)
-        let group = parsed.entries.first { $0.line == line }?.group
-        var place = Self.placement(for: pane, in: parsed, excluding: line, group: group)
+        var place = Self.placement(for: pane, in: parsed, excluding: line, group: entry?.group)
         let newLine = Self.taskPrefix(near: place.styleLine, in: parsed, checked: checked) + text
-        var lines = place.prelude
-        lines.append(newLine)
-        lines += Self.reindent(contents((line + 1)..<item.upperBound),
-                               from: Self.leadingIndent(document.content(line)).count, to: Self.leadingIndent(newLine))
-        lines += place.postlude
+        let kids = Self.reindent(contents((line + 1)..<item.upperBound),
+                                 from: Self.leadingIndent(document.content(line)).count, to: Self.leadingIndent(newLine))
         // Delete first, then insert at the shifted position.
-        var doc = document.replacing(lines: item, with: [])
         if place.line >= item.upperBound { place.line -= item.count } else if place.line > item.lowerBound { place.line = item.lowerBound }
-        doc = doc.replacing(lines: place.line..<place.line, with: lines)
-        set(doc)
+        set(document.replacing(lines: item, with: [])
+            .replacing(lines: place.line..<place.line, with: place.prelude + [newLine] + kids + place.postlude))
         return place.line + place.prelude.count
     }
 
@@ -324,14 +287,13 @@ public struct DocumentEditor: Sendable {
         let statusLevel = [doc.anchors[.completed], doc.anchors[.inProgress], doc.pendingAnchor]
             .compactMap { $0?.level }.first ?? 2
         let hashes = { (n: Int) in [UInt8](repeating: 0x23, count: max(1, min(6, n))) + [0x20] }
-        if let priority = pane.priorityName {
-            let name = priority.prefix(1).uppercased() + priority.dropFirst() + " Priority"
-            let priorityAnchors = [Pane.high, .medium, .low].compactMap { doc.anchors[$0] }
-            let labelStyle = priorityAnchors.first?.level == 0 || (priorityAnchors.isEmpty && doc.pendingAnchor == nil && false)
+        if let priority = pane.capitalizedPriority {
+            let name = priority + " Priority"
+            let order: [Pane] = [.high, .medium, .low]
+            let labelStyle = order.lazy.compactMap { doc.anchors[$0] }.first?.level == 0
             let heading: [UInt8] = labelStyle
                 ? Array("**\(name)**:".utf8)
                 : hashes((doc.pendingAnchor?.level ?? statusLevel) + 1) + Array(name.utf8)
-            let order: [Pane] = [.high, .medium, .low]
             let index = order.firstIndex(of: pane)!
             // After the nearest earlier priority's tasks, else before the nearest later one.
             for earlier in order[..<index].reversed() {
@@ -367,27 +329,12 @@ public struct DocumentEditor: Sendable {
 
     /// A new status heading (Completed, In Progress or Pending) in canonical order.
     private static func placeNewStatusSection(_ pane: Pane, level: Int, in doc: TaskDocument, entries: [TaskEntry]) -> Placement {
-        let name: String
-        switch pane {
-        case .completed: name = "Completed"
-        case .inProgress: name = "In Progress"
-        default: name = "Pending"
-        }
-        let heading = [UInt8](repeating: 0x23, count: level) + [0x20] + Array(name.utf8)
-        let order: [HeadingKind] = [.completed, .inProgress, .pending]
-        let me: HeadingKind = pane == .completed ? .completed : pane == .inProgress ? .inProgress : .pending
-        let anchorsByKind: [HeadingKind: TaskDocument.Anchor] = {
-            var m: [HeadingKind: TaskDocument.Anchor] = [:]
-            if let a = doc.anchors[.completed] { m[.completed] = a }
-            if let a = doc.anchors[.inProgress] { m[.inProgress] = a }
-            if let a = doc.pendingAnchor { m[.pending] = a }
-            return m
-        }()
-        let index = order.firstIndex(of: me)!
-        for later in order[(index + 1)...] {
-            if let a = anchorsByKind[later] {
-                return Placement(line: a.line, prelude: [heading, []], postlude: [[]], styleLine: entries.first?.line)
-            }
+        let heading = [UInt8](repeating: 0x23, count: level) + [0x20] + Array(pane.statusName.utf8)
+        // Before the next status section that is there.
+        let anchors = [doc.anchors[.completed], doc.anchors[.inProgress], doc.pendingAnchor]
+        let index = [Pane.completed, .inProgress].firstIndex(of: pane) ?? 2
+        if let next = anchors[(index + 1)...].lazy.compactMap({ $0 }).first {
+            return Placement(line: next.line, prelude: [heading, []], postlude: [[]], styleLine: entries.first?.line)
         }
         // After the last task of any section, else at the end.
         let end = entries.last.map(\.end) ?? doc.document.lines.count

@@ -191,19 +191,22 @@ public enum LineDiff {
     /// as `patch` finds an offset. Nil when they are nowhere, or two places are equally near: the
     /// lines were edited, and undo refuses rather than guess.
     static func position(of hunk: Hunk, in lines: [[UInt8]]) -> Int? {
-        func holds(_ at: Int) -> Bool {
-            at >= 0 && at + hunk.oldLines.count <= lines.count && Array(lines[at..<(at + hunk.oldLines.count)]) == hunk.oldLines
-        }
-        if holds(hunk.oldStart) { return hunk.oldStart }
+        if holds(hunk, at: hunk.oldStart, in: lines) { return hunk.oldStart }
         // An insertion has no lines to find it by.
         guard !hunk.oldLines.isEmpty, !lines.isEmpty else { return nil }
         for distance in 1...lines.count {
-            let above = holds(hunk.oldStart - distance), below = holds(hunk.oldStart + distance)
+            let above = holds(hunk, at: hunk.oldStart - distance, in: lines)
+            let below = holds(hunk, at: hunk.oldStart + distance, in: lines)
             if above && below { return nil }
             if above { return hunk.oldStart - distance }
             if below { return hunk.oldStart + distance }
         }
         return nil
+    }
+
+    /// Whether `lines` hold the hunk's old lines at `at`.
+    static func holds(_ hunk: Hunk, at: Int, in lines: [[UInt8]]) -> Bool {
+        at >= 0 && at + hunk.oldLines.count <= lines.count && lines[at..<(at + hunk.oldLines.count)].elementsEqual(hunk.oldLines)
     }
 
     /// Three-way merge of line changes: `ours` and `theirs` both made from `base`. Nil when

@@ -16,9 +16,7 @@ public struct OperationPlanner: Sendable {
         var todo = DocumentEditor(pair.todo)
         var change: PlannedChange
         if case .add(let title, let pane) = operation {
-            let t = title.trimmingSpaces()
-            guard !t.isEmpty else { throw .emptyTitle }
-            guard !t.contains("\n"), !t.contains("\r") else { throw .multiline }
+            let t = try Self.validTitle(title)
             add(title: Array(t.utf8), pane: pane, owner: &owner, todo: &todo, ownerName: pair.paths.owner)
             change = PlannedChange(ownerBytes: [], todoBytes: [], kind: .added, title: t, to: pane)
         } else {
@@ -26,21 +24,25 @@ public struct OperationPlanner: Sendable {
             do { task = try pair.resolve(operation.taskQuery ?? "") } catch { throw .query(error) }
             change = try apply(operation, to: task, in: pair, owner: &owner, todo: &todo)
         }
-        if updateLastUpdated {
-            if !owner.document.bytes.sameBytes(as: pair.ownerDoc.document.bytes) || !todo.document.bytes.sameBytes(as: pair.todo.document.bytes) {
-                owner.setLastUpdated(today)
-                todo.setLastUpdated(today)
-            }
+        if updateLastUpdated && (!owner.document.bytes.sameBytes(as: pair.ownerDoc.document.bytes)
+                                 || !todo.document.bytes.sameBytes(as: pair.todo.document.bytes)) {
+            owner.setLastUpdated(today)
+            todo.setLastUpdated(today)
         }
         change.ownerBytes = owner.document.bytes
         change.todoBytes = todo.document.bytes
         change.ownerDocument = owner.document
         change.todoDocument = todo.document
-        if change.taskID == nil {
-            let key = TitleKey.make(Array(change.title.utf8))
-            change.taskID = TitleKey.shortID(key)
-        }
+        change.taskID = change.taskID ?? TitleKey.shortID(TitleKey.make(Array(change.title.utf8)))
         return change
+    }
+
+    /// The title trimmed; it must not be empty and must be one line.
+    private static func validTitle(_ title: String) throws(OperationError) -> String {
+        let t = title.trimmingSpaces()
+        guard !t.isEmpty else { throw .emptyTitle }
+        guard !t.contains("\n"), !t.contains("\r") else { throw .multiline }
+        return t
     }
 
     private func apply(_ operation: TaskOperation, to task: MatchedTask, in pair: TaskPair,
@@ -92,9 +94,7 @@ public struct OperationPlanner: Sendable {
             c.note = try reorder(task, by: by, in: pair, owner: &owner, todo: &todo)
             return c
         case .edit(_, let newTitle):
-            let t = newTitle.trimmingSpaces()
-            guard !t.isEmpty else { throw .emptyTitle }
-            guard !t.contains("\n"), !t.contains("\r") else { throw .multiline }
+            let t = try Self.validTitle(newTitle)
             if let e = task.owner { owner.setText(line: e.line, TaskTextRewriter.retitle(e.text, title: Array(t.utf8))) }
             if let e = task.todo { todo.setText(line: e.line, TaskTextRewriter.retitle(e.text, title: Array(t.utf8))) }
             var c = change(.edited, to: from)

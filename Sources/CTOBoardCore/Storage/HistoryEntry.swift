@@ -17,19 +17,12 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
         }
 
         var hunk: LineDiff.Hunk {
-            LineDiff.Hunk(oldStart: oldStart, oldLines: Self.split(Array(old)), newStart: newStart, newLines: Self.split(Array(new)))
+            LineDiff.Hunk(oldStart: oldStart, oldLines: Self.split(old), newStart: newStart, newLines: Self.split(new))
         }
 
-        /// Splits after each LF: the inverse of joining lines that keep their terminators.
-        static func split(_ bytes: [UInt8]) -> [[UInt8]] {
-            var out: [[UInt8]] = []
-            var start = 0
-            for (i, b) in bytes.enumerated() where b == 0x0A {
-                out.append(Array(bytes[start...i]))
-                start = i + 1
-            }
-            if start < bytes.count { out.append(Array(bytes[start...])) }
-            return out
+        /// The lines with their terminators: the inverse of joining them.
+        static func split(_ bytes: Data) -> [[UInt8]] {
+            LineDiff.rawLines(Document(bytes: Array(bytes))).map(Array.init)
         }
     }
 

@@ -6,7 +6,7 @@ extension SyncEngine {
         guard let new else { return old.map { [TaskChange(kind: .deleted, title: $0.title, from: $0.pane)] } ?? [] }
         guard let old else { return [TaskChange(kind: .added, title: new.title, to: new.pane)] }
         var out: [TaskChange] = []
-        if !sameKey(old, new) { out.append(TaskChange(kind: .edited, title: new.title)) }
+        if old.key != new.key { out.append(TaskChange(kind: .edited, title: new.title)) }
         let moved = old.pane != nil && new.pane != nil && old.pane != new.pane
         if moved, let from = old.pane, let to = new.pane {
             let kind: ChangeKind

@@ -38,11 +38,6 @@ public struct SyncEngine: Sendable {
         return nil
     }
 
-    /// Whether two entries have the same key.
-    static func sameKey(_ x: TaskEntry, _ y: TaskEntry) -> Bool {
-        x.key == y.key
-    }
-
     /// The state that matters for sync.
     ///
     /// Across the two documents a task without a known section (in TODO.md, an unrecognised
@@ -53,7 +48,7 @@ public struct SyncEngine: Sendable {
         switch (a, b) {
         case (nil, nil): return true
         case (let x?, let y?):
-            guard x.checked == y.checked, sameKey(x, y) else { return false }
+            guard x.checked == y.checked, x.key == y.key else { return false }
             if sameSide { return x.pane == y.pane }
             if let px = x.pane, let py = y.pane, px != py { return false }
             return true
@@ -142,10 +137,10 @@ public struct SyncEngine: Sendable {
             let id = TaskMatcher.id(task.key, oIdent?.occurrence ?? tIdent?.occurrence ?? 1)
             switch prefer ?? preferences[id] {
             case .owner?:
-                carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner, base: nil)
+                carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner)
                 carried.append("conflict on \"\((o ?? t)!.title)\" resolved with the owner document's version")
             case .todo?:
-                carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner, base: nil)
+                carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner)
                 carried.append("conflict on \"\((t ?? o)!.title)\" resolved with TODO.md's version")
             case nil:
                 held.append((bO, bT, oIdent, tIdent))
@@ -170,11 +165,11 @@ public struct SyncEngine: Sendable {
             if !hasBase {
                 // First sight: carry a task present on one side only; differing ones conflict.
                 if o != nil && t == nil {
-                    carry(from: o, fromTodo: false, to: nil, into: &todoEd, isTodo: true, owner: owner, base: nil)
+                    carry(from: o, fromTodo: false, to: nil, into: &todoEd, isTodo: true, owner: owner)
                     carried.append("added \"\(o!.title)\" to TODO.md")
                     changes += Self.changes(o, old: nil)
                 } else if t != nil && o == nil {
-                    carry(from: t, fromTodo: true, to: nil, into: &ownerEd, isTodo: false, owner: owner, base: nil)
+                    carry(from: t, fromTodo: true, to: nil, into: &ownerEd, isTodo: false, owner: owner)
                     carried.append("added \"\(t!.title)\" to the owner document")
                     changes += Self.changes(t, old: nil)
                 } else if !Self.same(o, t) {
@@ -184,12 +179,12 @@ public struct SyncEngine: Sendable {
             }
             if oChanged && !tChanged {
                 if o == nil { deletedInOwner += 1 }
-                carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner, base: bT)
+                carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner)
                 carried.append(Self.describe(o, old: bO, into: "TODO.md"))
                 changes += Self.changes(o, old: bO)
             } else if tChanged && !oChanged {
                 if t == nil { deletedInTodo += 1 }
-                carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner, base: bO)
+                carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner)
                 carried.append(Self.describe(t, old: bT, into: "the owner document"))
                 changes += Self.changes(t, old: bT)
             } else {
@@ -235,8 +230,8 @@ public struct SyncEngine: Sendable {
         if !held.isEmpty {
             var bo = DocumentEditor(ownerEd.parsed()), bt = DocumentEditor(todoEd.parsed())
             for h in held {
-                carry(from: h.bO, fromTodo: false, to: h.oIdent, into: &bo, isTodo: false, owner: owner, base: nil)
-                carry(from: h.bT, fromTodo: true, to: h.tIdent, into: &bt, isTodo: true, owner: owner, base: nil)
+                carry(from: h.bO, fromTodo: false, to: h.oIdent, into: &bo, isTodo: false, owner: owner)
+                carry(from: h.bT, fromTodo: true, to: h.tIdent, into: &bt, isTodo: true, owner: owner)
             }
             agreedBase = BaseSnapshot(owner: bo.document.bytes, todo: bt.document.bytes)
         }
@@ -258,7 +253,7 @@ public struct SyncEngine: Sendable {
     /// Makes the task `target` (an identity in the editor's document, nil when absent) look like
     /// `source` from the other document; deletes it when `source` is nil.
     func carry(from source: TaskEntry?, fromTodo: Bool, to target: Ident?, into editor: inout DocumentEditor,
-               isTodo: Bool, owner: String, base: TaskEntry?) {
+               isTodo: Bool, owner: String) {
         let parsed = editor.parsed()
         let current = target.flatMap { Self.entry($0, in: parsed, todo: isTodo, owner: owner) }
         guard let source else {

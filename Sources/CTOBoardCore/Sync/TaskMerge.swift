@@ -13,17 +13,13 @@ public enum TaskMerge {
         public var conflicts: Int
     }
 
-    struct Ident: Hashable {
-        var key: String
-        var occurrence: Int
-    }
-
-    static func idents(_ doc: TaskDocument) -> [(Ident, TaskEntry)] {
+    /// Each task with its identity: its key and occurrence, as sync identifies it.
+    static func idents(_ doc: TaskDocument) -> [(SyncEngine.Ident, TaskEntry)] {
         var seen: [String: Int] = [:]
         return doc.entries.map { e in
             let n = seen[e.key, default: 0] + 1
             seen[e.key] = n
-            return (Ident(key: e.key, occurrence: n), e)
+            return (SyncEngine.Ident(key: e.key, occurrence: n), e)
         }
     }
 
@@ -34,7 +30,12 @@ public enum TaskMerge {
         let b = TaskDocument(document: base), t = TaskDocument(document: theirs)
         var editor = DocumentEditor(TaskDocument(document: ours))
         var conflicts = 0
-        let marker = { (s: String) in Array(s.utf8) }
+        /// Replaces our lines at `index` with both sides' lines between conflict markers.
+        func conflict(at index: Int, ours: [[UInt8]], theirs: [[UInt8]]) {
+            conflicts += 1
+            let lines = [Array("<<<<<<< ours".utf8)] + ours + [Array("=======".utf8)] + theirs + [Array(">>>>>>> theirs".utf8)]
+            editor.replaceLines(index..<(index + ours.count), with: lines)
+        }
 
         // 1. Their changes to lines that are not tasks.
         let baseTaskLines = Set(b.entries.map(\.line)), theirTaskLines = Set(t.entries.map(\.line))
@@ -48,30 +49,18 @@ public enum TaskMerge {
                 || (hunk.newStart..<(hunk.newStart + hunk.newLines.count)).contains(where: theirTaskLines.contains)
             if touchesTasks { continue }
             if !editor.applyRaw(hunk) {
-                conflicts += 1
-                let at = min(hunk.oldStart, editor.document.lines.count)
-                editor.insertLines(at: at, [marker("<<<<<<< ours")] + [marker("=======")]
-                                   + hunk.newLines.map(Self.content) + [marker(">>>>>>> theirs")])
+                conflict(at: min(hunk.oldStart, editor.document.lines.count), ours: [], theirs: hunk.newLines.map(Self.content))
             }
         }
 
         // 2. Their changes to tasks.
-        let baseByIdent = Dictionary(idents(b).map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        // Occurrences make each identity unique within a document.
+        let baseByIdent = Dictionary(uniqueKeysWithValues: idents(b))
         let theirList = idents(t)
-        let theirByIdent = Dictionary(theirList.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let theirByIdent = Dictionary(uniqueKeysWithValues: theirList)
         func line(_ doc: TaskDocument, _ e: TaskEntry) -> [UInt8] { Array(doc.document.content(e.line)) }
-        func ourEntry(_ ident: Ident) -> TaskEntry? {
-            let parsed = editor.parsed()
-            return idents(parsed).first { $0.0 == ident }?.1
-        }
-        func conflict(at lineIndex: Int, ours oursLine: [UInt8]?, theirs theirsLine: [UInt8]?) {
-            conflicts += 1
-            var lines = [marker("<<<<<<< ours")]
-            if let oursLine { lines.append(oursLine) }
-            lines.append(marker("======="))
-            if let theirsLine { lines.append(theirsLine) }
-            lines.append(marker(">>>>>>> theirs"))
-            editor.replaceLines(lineIndex..<(lineIndex + (oursLine == nil ? 0 : 1)), with: lines)
+        func ourEntry(_ ident: SyncEngine.Ident) -> TaskEntry? {
+            idents(editor.parsed()).first { $0.0 == ident }?.1
         }
         for (index, (ident, theirEntry)) in theirList.enumerated() {
             let theirLine = line(t, theirEntry)
@@ -80,7 +69,7 @@ public enum TaskMerge {
                 // Added on their side.
                 if let mine {
                     let ourLine = Array(editor.document.content(mine.line))
-                    if ourLine != theirLine { conflict(at: mine.line, ours: ourLine, theirs: theirLine) }
+                    if ourLine != theirLine { conflict(at: mine.line, ours: [ourLine], theirs: [theirLine]) }
                     continue
                 }
                 // After the nearest earlier task of theirs in its section that we have there
@@ -104,7 +93,7 @@ public enum TaskMerge {
             if theirLine == baseLine && theirEntry.headingPane == baseEntry.headingPane { continue }
             guard let mine else {
                 // We deleted what they changed.
-                conflict(at: min(theirEntry.line, editor.document.lines.count), ours: nil, theirs: theirLine)
+                conflict(at: min(theirEntry.line, editor.document.lines.count), ours: [], theirs: [theirLine])
                 continue
             }
             let ourLine = Array(editor.document.content(mine.line))
@@ -116,7 +105,7 @@ public enum TaskMerge {
             let paneChange: Pane?? = mine.headingPane == basePane || mine.headingPane == theirPane ? .some(theirPane)
                 : theirPane == basePane ? .some(mine.headingPane) : .none
             guard let mergedLine = lineChange, let mergedPane = paneChange else {
-                conflict(at: mine.line, ours: ourLine, theirs: theirLine)
+                conflict(at: mine.line, ours: [ourLine], theirs: [theirLine])
                 continue
             }
             let (text, checked) = mergedLine == theirLine ? (Array(theirEntry.text.bytes), theirEntry.checked)
@@ -134,7 +123,7 @@ public enum TaskMerge {
             if ourLine == line(b, baseEntry) {
                 editor.deleteLine(mine.line)
             } else {
-                conflict(at: mine.line, ours: ourLine, theirs: nil)
+                conflict(at: mine.line, ours: [ourLine], theirs: [])
             }
         }
         return Result(document: editor.document, conflicts: conflicts)

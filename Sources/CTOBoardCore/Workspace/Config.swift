@@ -92,6 +92,13 @@ public struct Config: Sendable, Equatable {
             }
             return s
         }
+        func bool(_ key: String) throws(ConfigError) -> Bool? {
+            guard let value = table[key] else { return nil }
+            guard let b = value.bool else {
+                throw ConfigError(path: path, line: line(of: key), message: "`\(key)` must be true or false")
+            }
+            return b
+        }
         for key in table.keys.sorted() where !knownKeys.contains(key) {
             if runsPrograms && UserConfig.programKeys.contains(key) { continue }
             if UserConfig.programKeys.contains(key) {
@@ -104,21 +111,11 @@ public struct Config: Sendable, Equatable {
         owner = try string(table["owner"], "owner")
         theme = try string(table["theme"], "theme")
         layout = try string(table["layout"], "layout")
-        if let v = table["mouse"] {
-            guard let b = v.bool else {
-                throw ConfigError(path: path, line: line(of: "mouse"), message: "`mouse` must be true or false")
-            }
-            mouse = b
-        }
+        mouse = try bool("mouse")
         if let layout, !["auto", "columns", "tabs"].contains(layout) {
             throw ConfigError(path: path, line: line(of: "layout"), message: "`layout` must be \"auto\", \"columns\" or \"tabs\"")
         }
-        if let v = table["update_last_updated"] {
-            guard let b = v.bool else {
-                throw ConfigError(path: path, line: line(of: "update_last_updated"), message: "`update_last_updated` must be true or false")
-            }
-            updateLastUpdated = b
-        }
+        if let b = try bool("update_last_updated") { updateLastUpdated = b }
         if let v = table["lock_timeout"] {
             guard let d = v.double ?? v.int.map(Double.init), d >= 0 else {
                 throw ConfigError(path: path, line: line(of: "lock_timeout"), message: "`lock_timeout` must be a number of seconds")
@@ -175,14 +172,17 @@ public struct Config: Sendable, Equatable {
         var candidates = [Paths.join(directory, fileName)]
         if let root = Paths.gitWorkTree(from: directory) { candidates.append(Paths.join(root, fileName)) }
         for path in candidates where FileIO.isFile(path) {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileIO.readDocument(at: path, missingHint: "")
-            } catch {
-                throw ConfigError(path: path, line: nil, message: error.description)
-            }
-            return try Config(text: String(decoding: bytes, as: UTF8.self), path: path)
+            return try Config(text: readText(at: path), path: path)
         }
         return nil
+    }
+
+    /// The text of a config file; its read error as a ``ConfigError``.
+    static func readText(at path: String) throws(ConfigError) -> String {
+        do {
+            return String(decoding: try FileIO.readDocument(at: path, missingHint: ""), as: UTF8.self)
+        } catch {
+            throw ConfigError(path: path, line: nil, message: error.description)
+        }
     }
 }

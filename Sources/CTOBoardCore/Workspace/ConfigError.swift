@@ -22,13 +22,8 @@ public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
             number += 1
             let line = raw.drop(while: { $0 == " " || $0 == "\t" })
             if line.hasPrefix("[\(key)]") || line.hasPrefix("[[\(key)]]") { return number }
-            if line.hasPrefix(key) {
-                let rest = line.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\t" })
-                if rest.hasPrefix("=") { return number }
-            }
-            let quoted = "\"\(key)\""
-            if line.hasPrefix(quoted) {
-                let rest = line.dropFirst(quoted.count).drop(while: { $0 == " " || $0 == "\t" })
+            for name in [key, "\"\(key)\""] where line.hasPrefix(name) {
+                let rest = line.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\t" })
                 if rest.hasPrefix("=") { return number }
             }
         }

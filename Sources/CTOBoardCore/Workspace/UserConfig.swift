@@ -41,13 +41,7 @@ public struct UserConfig: Sendable, Equatable {
     public static func load(environment: [String: String]) throws(ConfigError) -> UserConfig {
         var user = UserConfig()
         if let path = path(environment: environment), FileIO.isFile(path) {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileIO.readDocument(at: path, missingHint: "")
-            } catch {
-                throw ConfigError(path: path, line: nil, message: error.description)
-            }
-            user = try UserConfig(text: String(decoding: bytes, as: UTF8.self), path: path)
+            user = try UserConfig(text: Config.readText(at: path), path: path)
         }
         if let editor = environment[editorVariable], !editor.isEmpty { user.settings.editorCommand = editor }
         return user

@@ -250,9 +250,8 @@ struct RoundTripPropertyTests {
         }
     }
 
-    /// A content replacement shifts the old line table instead of splitting the bytes again:
-    /// for any content (line breaks, a trailing CR, a BOM, nothing at all) its lines are exactly
-    /// those a fresh split of its bytes finds.
+    /// A content replacement's lines, for any content (line breaks, a trailing CR, a BOM, nothing
+    /// at all), are exactly those a fresh split of its bytes finds.
     @Test func replacingContentLinesEqualAFreshSplit() async {
         await propertyCheck(count: 800, input: randomDocumentBytes, Gen.int(in: 0...1000), randomBytes) { bytes, pick, content in
             let d = Document(bytes: bytes)

@@ -66,6 +66,8 @@ public enum PairTransaction {
         let entries = hunks.map {
             [Journal.Entry(path: ownerTarget, new: newOwner, hunks: $0.owner), Journal.Entry(path: todoTarget, new: newTodo, hunks: $0.todo)]
         } ?? [Journal.Entry(path: ownerTarget, old: oldOwner, new: newOwner), Journal.Entry(path: todoTarget, old: oldTodo, new: newTodo)]
+        // (Debug builds check that the journal gives back the old documents: recovery relies on it.)
+        assert(entries[0].old == oldOwner && entries[1].old == oldTodo, "the hunks do not turn the old documents into the new")
         let journal = Journal(basePath: store.basePath(pair), pair: pair, entries: entries,
                               historyPath: store.historyPath(pair), historyLine: historyLine)
         var docs: [Staged] = []

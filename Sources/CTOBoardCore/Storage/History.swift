@@ -118,13 +118,15 @@ public struct History: Sendable {
         if let existing, existing.count >= line.count, Array(existing.suffix(line.count)) == line {
             return
         }
+        // The same append torn just before its newline: only the newline is missing.
+        let lostNewline = existing.map { line.last == 0x0A && $0.suffix(line.count - 1).elementsEqual(line.dropLast()) } ?? false
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
         defer { close(fd) }
-        // After a torn append the file does not end in a newline: start a new line, or this
-        // entry would be glued to the damaged one and lost with it.
+        // After another torn append the file does not end in a newline: start a new line, or
+        // this entry would be glued to the damaged one and lost with it.
         let torn = existing.map { !$0.isEmpty && $0.last != 0x0A } ?? false
-        try AtomicFile.writeAll(fd, torn ? [0x0A] + line : line, path: path)
+        try AtomicFile.writeAll(fd, lostNewline ? [0x0A] : torn ? [0x0A] + line : line, path: path)
         if fsync(fd) != 0 { throw WriteError(path: path, reason: FileIO.errnoText()) }
     }
 }

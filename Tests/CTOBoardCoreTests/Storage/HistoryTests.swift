@@ -106,6 +106,20 @@ struct HistoryTests {
         #expect(try box.session().redo().kind == .toggled)
     }
 
+    /// An append torn just before its newline, repeated by recovery, is completed, not written
+    /// a second time: the change is in the history once.
+    @Test func anAppendThatLostOnlyItsNewlineIsCompletedOnce() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = dir.path + "/history.jsonl"
+        let line = HistoryEntry(seq: 1, date: "2026-12-02", time: 0, kind: .toggled, title: "Build API",
+                                taskID: nil, from: nil, to: nil, ref: nil, owner: [], todo: []).encodeLine()
+        try SyncSandbox.write(Array(line.dropLast()), to: path)
+        try History(path: path).append(line)
+        #expect(try FileIO.readRaw(at: path) == line)
+        #expect(History(path: path).entries().map(\.seq) == [1])
+    }
+
     /// The last sequence number is read from the file's end, also when the last entry is longer
     /// than the first chunk read, and when it is the only one.
     @Test func lastSeqReadsLongLastEntries() throws {

@@ -73,8 +73,9 @@ public struct Session: Sendable {
         let shared = StateStore(folder: Paths.join(Paths.parent(AtomicFile.resolve(paths.todo)), ".ctoboard"))
         if !store.coversWorkTree, shared.folder != store.folder { stores.insert(shared, at: 0) }
         // Bad input is reported before anything is written: before a state folder is made. (Once
-        // they exist, the reading under the lock reports it, with nothing written either.)
-        if stores.contains(where: { !FileIO.isDirectory($0.folder) }) {
+        // they exist, the reading under the lock reports it, with nothing written either; a
+        // commit a crash left is finished, or explained, first.)
+        if !FileIO.isFile(store.journalPath), stores.contains(where: { !FileIO.isDirectory($0.folder) }) {
             do {
                 _ = try TaskPair.readOwnerDoc(paths)
                 _ = try TaskPair.readTodo(paths)
@@ -98,6 +99,9 @@ public struct Session: Sendable {
         }
         let recovery: PairTransaction.Recovery
         do { recovery = try PairTransaction.recover(store: store, tempsOf: [paths]) } catch { throw .write(error) }
+        if let gone = recovery.missing {
+            throw .document(.missing(path: gone, hint: "ctoboard was interrupted while changing it; restore it (for example `git checkout -- '\(DisplayPath.relative(gone))'`) and run the command again to finish that change"))
+        }
         return try body(recovery)
     }
 

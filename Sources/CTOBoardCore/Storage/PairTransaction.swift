@@ -211,15 +211,19 @@ public enum PairTransaction {
         /// Documents whose change could not be merged: the journal's version was saved beside
         /// them (`NAME.ctoboard-rescued`) and the document was left as it is.
         public var rescued: [String] = []
+        /// A document the journal's commit changes that is missing: nothing was done, and the
+        /// journal stays until the document is restored.
+        public var missing: String?
     }
 
     /// Finishes or discards a commit left by a crash. Call with the lock held.
     ///
     /// Temp files of the pairs are removed. A torn journal (its seal does not match: the crash
     /// came before the commit point) is discarded. A sealed one is rolled forward: a document
-    /// already new is left alone, one still old (or missing) is written, one edited since is
-    /// never overwritten: the edit is merged with the journal's change, or, when they overlap,
-    /// the journal's version is saved beside it. Then steps 5–7 of the commit.
+    /// already new is left alone, one still old is written, one edited since is never
+    /// overwritten: the edit is merged with the journal's change, or, when they overlap, the
+    /// journal's version is saved beside it. Then steps 5–7 of the commit. A document that is
+    /// missing is not brought back (see ``Recovery/missing``).
     public static func recover(store: StateStore, tempsOf pairs: [PairPaths] = []) throws(WriteError) -> Recovery {
         var result = Recovery()
         for pair in pairs {
@@ -232,31 +236,39 @@ public enum PairTransaction {
             result.discarded = true
             return result
         }
+        // A document the commit changes that is gone since is not brought back: nothing is
+        // done and the journal waits until it is restored.
+        if let gone = journal.entries.first(where: { $0.changed && !FileIO.isFile($0.path) }) {
+            result.missing = gone.path
+            return result
+        }
         result.rolledForward = true
-        var final: [[UInt8]] = []
         for e in journal.entries {
             unlink(AtomicFile.tempPath(for: e.path))
-            // A document the commit did not change is left as it is; the base keeps the
-            // contents the commit saw, so an edit made since is carried by the next sync.
-            guard e.changed else { final.append(e.new); continue }
+            // A document the commit did not change is left as it is (an edit made since is
+            // carried by the next sync).
+            guard e.changed else { continue }
             let current = try? FileIO.readRaw(at: e.path)
             let old = e.old
-            if e.new.sameBytes(as: current) {
-                final.append(e.new)
-            } else if old.map({ $0.sameBytes(as: current) }) ?? false || current == nil {
+            if e.new.sameBytes(as: current) { continue }
+            if old.map({ $0.sameBytes(as: current) }) ?? false {
                 try AtomicFile.replace(e.path, with: e.new)
-                final.append(e.new)
             } else if let current, let old, let merged = LineDiff.merge(base: Document(bytes: old), ours: Document(bytes: e.new), theirs: Document(bytes: current)) {
                 try AtomicFile.replace(e.path, with: merged.bytes)
-                final.append(merged.bytes)
                 result.merged.append(e.path)
             } else {
                 try AtomicFile.replace(e.path + ".ctoboard-rescued", with: e.new)
-                final.append(current ?? [])
                 result.rescued.append(e.path)
             }
         }
-        try finish(journal, owner: final[0], todo: final[1], store: store)
+        // The base: what the commit made both documents agree on. When a document was edited
+        // since, the agreement from before the commit instead: the next sync then compares each
+        // document with it and carries the edit (and, where a document could not take the
+        // commit's change, that change from the other one) task by task. Storing the edited
+        // bytes would take the edit for agreed, and it would never reach the other document.
+        let edited = !result.merged.isEmpty || !result.rescued.isEmpty
+        let base = journal.entries.map { edited ? $0.old ?? $0.new : $0.new }
+        try finish(journal, owner: base[0], todo: base[1], store: store)
         return result
     }
 }

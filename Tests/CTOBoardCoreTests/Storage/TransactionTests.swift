@@ -153,7 +153,34 @@ struct TransactionTests {
         #expect(ShownBytes(box.ownerBytes) == ShownBytes(DocLayout.lf.render(applying(
             [.replace("- [ ] Build API", "- [x] Build API"), .replace("- [ ] Tune costs", "- [x] Tune costs")], to: SyncFixture.ownerLines))))
         #expect(box.todoBytes == newTodo)
-        #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: box.ownerBytes, todo: newTodo))
+        // The base is the agreement from before the commit, not the edited bytes: the edit is
+        // still to be carried, and the next sync carries it (no conflict, nothing else changed).
+        #expect(box.store.loadBase(box.paths) == BaseSnapshot(owner: oldOwner, todo: oldTodo))
+        #expect(!FileIO.isFile(box.store.journalPath))
+        let sync = try box.session().sync()
+        #expect(sync.plan.conflicts.isEmpty, "\(sync.plan.conflicts)")
+        #expect(box.todoBytes == DocLayout.lf.render(applying([.replace("- [ ] Build API [Owner: CTO]", "- [x] Build API [Owner: CTO]"),
+                                                               .replace("- [ ] Tune costs [Owner: CTO]", "- [x] Tune costs [Owner: CTO]")],
+                                                              to: SyncFixture.todoLines)))
+    }
+
+    /// A document the interrupted commit changes, deleted since, is not brought back: the
+    /// command says what to do, and the change waits in the journal until it is restored.
+    @Test func recoverLeavesAMissingDocumentMissing() throws {
+        let box = try sandbox()
+        defer { box.remove() }
+        try SyncSandbox.write(journal(box, entries: bothEntries(box)).encode(), to: box.store.journalPath)
+        unlink(box.paths.todo)
+        #expect(throws: SessionError.document(.missing(path: box.paths.todo, hint: "ctoboard was interrupted while changing it; restore it (for example `git checkout -- '\(DisplayPath.relative(box.paths.todo))'`) and run the command again to finish that change"))) {
+            try box.session().sync()
+        }
+        #expect(!FileIO.isFile(box.paths.todo))
+        #expect(box.ownerBytes == oldOwner, "the other document was rolled forward without this one")
+        #expect(FileIO.isFile(box.store.journalPath))
+        // Restored: the change is finished.
+        try SyncSandbox.write(oldTodo, to: box.paths.todo)
+        _ = try box.session().load()
+        #expect(box.ownerBytes == newOwner && box.todoBytes == newTodo)
         #expect(!FileIO.isFile(box.store.journalPath))
     }
 
@@ -169,6 +196,11 @@ struct TransactionTests {
         #expect(box.ownerBytes == edited)
         #expect(try FileIO.readRaw(at: box.paths.ownerDoc + ".ctoboard-rescued") == newOwner)
         #expect(!FileIO.isFile(box.store.journalPath))
+        // The next sync sees the rename in one document and the toggle in the other: one
+        // conflict, shown, and neither version lost.
+        let sync = try box.session().sync()
+        #expect(sync.plan.conflicts.count == 1, "\(sync.plan.conflicts)")
+        #expect(box.ownerBytes == edited && box.todoBytes == newTodo)
     }
 
     @Test(arguments: ["truncated", "flipped", "garbage", "empty"])

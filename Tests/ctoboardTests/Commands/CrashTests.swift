@@ -73,4 +73,24 @@ struct CrashTests {
         #expect(ws.documents == after)
         #expect(!ws.hasJournal)
     }
+
+    /// A teammate's edit made after a crash, at any step from the commit point on, reaches the
+    /// other document as it would have without the crash: recovery does not store it as agreed.
+    @Test(arguments: ["journal-synced", "renamed-owner", "renamed-todo", "history-stored", "base-stored"])
+    func anEditMadeAfterACrashIsCarried(_ step: String) throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        #expect(try ws.ctoboard(Self.operations[0], env: ["CTOBOARD_FAULT": step]).killed)
+        let task = "Technology stack performance monitoring"
+        let todo = String(decoding: ws.todoBytes, as: UTF8.self)
+        #expect(todo.contains("- [ ] \(task) [Owner: CTO]"))
+        try Data(todo.replacingOccurrences(of: "- [ ] \(task) [Owner: CTO]", with: "- [x] \(task) [Owner: CTO]").utf8)
+            .write(to: URL(fileURLWithPath: ws.todo))
+        let sync = try ws.ctoboard(["sync"])
+        #expect(sync.status == 0, "after a crash at \(step): \(sync)")
+        #expect(String(decoding: ws.ownerBytes, as: UTF8.self).contains("- [x] \(task)\n"), "after a crash at \(step)")
+        #expect(String(decoding: ws.ownerBytes, as: UTF8.self).contains("- [x] Conduct security audits"), "the crashed toggle")
+        #expect(try ws.ctoboard(["check"]).status == 0)
+    }
 }

@@ -44,10 +44,16 @@ enum WeeklyReport {
 
     /// The task changes of one history entry: its own, or for a sync each task's it carried.
     static func changes(_ e: HistoryEntry) -> [Change] {
-        if e.kind == .synced {
+        switch e.kind {
+        case .synced:
             return (e.changes ?? []).map { Change(kind: $0.kind, title: $0.title, from: $0.from, to: $0.to, date: e.date) }
+        case .undone, .redone, .recovered:
+            // Undo and redo count through the change they name (left out while it is undone);
+            // as the task's last change they would hide it.
+            return []
+        default:
+            return [Change(kind: e.kind, title: e.title, from: e.from, to: e.to, date: e.date)]
         }
-        return [Change(kind: e.kind, title: e.title, from: e.from, to: e.to, date: e.date)]
     }
 
     /// One change per task (by title, in order of first change): an addition stays an addition

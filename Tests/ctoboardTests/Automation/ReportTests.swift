@@ -70,4 +70,17 @@ struct ReportTests {
         #expect(section("Verified", in: report.stdout).count == 1, "\(report.stdout)")
         #expect(!report.stdout.contains("Conduct security audits"), "\(report.stdout)")
     }
+
+    @Test("a change undone and redone is reported once")
+    func reportKeepsARedoneChange() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        #expect(try repo.ctoboard(["start", "Conduct security audits"] + repo.pairArgs).status == 0)
+        #expect(try repo.ctoboard(["undo"] + repo.pairArgs).status == 0)
+        #expect(try repo.ctoboard(["redo"] + repo.pairArgs).status == 0)
+        let report = try repo.ctoboard(["report"] + repo.pairArgs)
+        #expect(report.status == 0, "\(report)")
+        #expect(section("Started", in: report.stdout).count == 1, "\(report.stdout)")
+        #expect(report.stdout.split(separator: "\n").filter { $0.hasPrefix("- ") }.count == 1, "\(report.stdout)")
+    }
 }

@@ -37,18 +37,31 @@ public struct BoardController {
     /// The view models of a pair's tasks; tasks whose section is unknown are not shown.
     func tasks(_ pair: TaskPair) -> [BoardTask] {
         if allOwners { return everyOwnersTasks(pair) }
-        return pair.tasks.compactMap { isSecondRowOfAConflict($0) ? nil : BoardTask($0, conflict: conflicts[$0.id]) }
+        let seconds = secondRows(pair)
+        let hidden = Set(seconds.values.map(\.id))
+        return pair.tasks.compactMap { t in
+            hidden.contains(t.id) ? nil : BoardTask(t, conflict: conflicts[t.id], otherVersion: seconds[t.id])
+        }
     }
 
-    /// Whether `t` is the other version of a task renamed on one side and changed on the other:
-    /// by title it is a task of its own, found in one document only, but the conflict (under the
-    /// first version's id) holds both versions. The board shows that task once, as the conflict.
-    private func isSecondRowOfAConflict(_ t: MatchedTask) -> Bool {
-        guard conflicts[t.id] == nil, t.owner == nil || t.todo == nil else { return false }
-        return conflicts.values.contains { c in
-            guard c.ownerVersion != nil, c.todoVersion != nil else { return false }
-            return t.owner.map { $0.line + 1 == c.ownerLine } ?? false || t.todo.map { $0.line + 1 == c.todoLine } ?? false
+    /// The other version of each task renamed on one side and changed on the other, by the
+    /// conflict's id: by title it is a task of its own, found in one document only, but the
+    /// conflict holds both versions, and the board shows that task once, as the conflict.
+    /// Found by the version's line text (the open sync may have moved the lines since it
+    /// reported the conflict).
+    private func secondRows(_ pair: TaskPair) -> [String: MatchedTask] {
+        var result: [String: MatchedTask] = [:]
+        for c in conflicts.values {
+            guard let ownerVersion = c.ownerVersion, let todoVersion = c.todoVersion,
+                  let first = pair.tasks.first(where: { $0.id == c.id }), first.owner == nil || first.todo == nil else { continue }
+            result[c.id] = pair.tasks.first { t in
+                guard t.id != c.id, conflicts[t.id] == nil, result.values.allSatisfy({ $0.id != t.id }) else { return false }
+                if first.owner == nil, let o = t.owner, t.todo == nil { return pair.ownerDoc.document.text(o.line) == ownerVersion }
+                if first.todo == nil, let d = t.todo, t.owner == nil { return pair.todo.document.text(d.line) == todoVersion }
+                return false
+            }
         }
+        return result
     }
 
     /// Every task of TODO.md with its owner in front, for the read-only view.

@@ -3,15 +3,15 @@ import CTOBoardCore
 
 extension BoardTask {
     /// The board's view of a matched task: where it is in each document, its verified date and,
-    /// in a conflict, both versions. Nil when its section is unknown (not shown on the board).
-    init?(_ t: MatchedTask, conflict: SyncConflict?) {
+    /// in a conflict, both versions. `otherVersion`: for a task renamed on one side, the task its
+    /// other version makes by title (the board shows the two as one). Nil when its section is
+    /// unknown (not shown on the board).
+    init?(_ t: MatchedTask, conflict: SyncConflict?, otherVersion: MatchedTask? = nil) {
         guard let pane = t.pane else { return nil }
+        let owner = t.owner ?? otherVersion?.owner, todo = t.todo ?? otherVersion?.todo
         self.init(id: t.id, title: t.title, pane: pane, state: t.state, critical: t.critical, group: t.group,
-                  conflict: conflict?.summary,
-                  // A task renamed on one side is found by title in one document; its conflict
-                  // knows where the other version is.
-                  inOwnerDoc: t.owner != nil || conflict?.ownerVersion != nil, inTodo: t.todo != nil || conflict?.todoVersion != nil,
-                  ownerLine: t.owner.map { $0.line + 1 } ?? conflict?.ownerLine, todoLine: t.todo.map { $0.line + 1 } ?? conflict?.todoLine,
+                  conflict: conflict?.summary, inOwnerDoc: owner != nil, inTodo: todo != nil,
+                  ownerLine: owner.map { $0.line + 1 }, todoLine: todo.map { $0.line + 1 },
                   verifiedDate: BoardTask.verifiedDate(t.primary),
                   ownerVersion: conflict?.ownerVersion, todoVersion: conflict?.todoVersion,
                   conflictDifferences: conflict == nil ? [] : BoardTask.differences(t, conflict))

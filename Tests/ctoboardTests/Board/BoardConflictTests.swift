@@ -70,4 +70,26 @@ import Testing
         #expect(words.contains("- [x] Evaluate Elixir as business logic layer for high-concurrency services TODO.md"))
         #expect(words.contains("- [ ] Evaluate Elixir as business logic layer for high-concurrency services [Owner: CTO]"))
     }
+
+    /// Several conflicts at once, and an open sync that writes the documents (and so moves
+    /// lines) before the board shows them: a task renamed differently on each side is still one
+    /// row, on the very first open.
+    @Test func aRenamedTaskIsOneRowOnTheFirstOpenToo() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        var owner = String(decoding: ws.ownerBytes, as: UTF8.self), todo = String(decoding: ws.todoBytes, as: UTF8.self)
+        owner = owner.replacingOccurrences(of: "- [ ] Conduct security audits\n", with: "- [ ] Review and approve all architecture decisions (security)\n")
+        todo = todo.replacingOccurrences(of: "- [ ] Conduct security audits [Owner: CTO]", with: "- [x] Conduct security audits [Owner: CTO]")
+        owner = owner.replacingOccurrences(of: "- [ ] Establish code review process\n", with: "- [ ] Establish code review process v2\n")
+        todo = todo.replacingOccurrences(of: "- [ ] Establish code review process [Owner: CTO]", with: "- [ ] Establish code review process v3 [Owner: CTO]")
+        owner = owner.replacingOccurrences(of: "- [ ] Technical debt review and planning\n", with: "- [ ] Technical debt review\n")
+        todo = todo.replacingOccurrences(of: "- [ ] Technical debt review and planning [Owner: CTO]\n", with: "")
+        try owner.write(toFile: ws.ownerDoc, atomically: true, encoding: .utf8)
+        try todo.write(toFile: ws.todo, atomically: true, encoding: .utf8)
+        let board = try ws.ctoboard(["snapshot", "--width", "140", "--height", "45", "--keys", "4z"])
+        #expect(board.status == 0, "\(board)")
+        let rows = board.stdout.components(separatedBy: "\n").filter { $0.contains("Establish code review process") && $0.contains("[") }
+        #expect(rows.count == 1 && rows[0].contains("CONFLICT"), "\(board.stdout)")
+    }
 }

@@ -4,6 +4,9 @@ public enum OperationError: Error, Equatable, Sendable, CustomStringConvertible 
     case emptyTitle
     case nothingToDo(String)
     case multiline
+    /// The title holds an owner, status or priority tag (`tag`), which would place or own the
+    /// task against what the command says.
+    case taggedTitle(tag: String)
 
     public var description: String {
         switch self {
@@ -11,6 +14,8 @@ public enum OperationError: Error, Equatable, Sendable, CustomStringConvertible 
         case .emptyTitle: return "the title is empty; give the task a title"
         case .nothingToDo(let why): return why
         case .multiline: return "a title must be one line"
+        case .taggedTitle(let tag):
+            return "the title holds the tag `\(tag)`, which would place or own the task; leave it out (use --to for the section, --owner for the owner)"
         }
     }
 }

@@ -37,11 +37,14 @@ public struct OperationPlanner: Sendable {
         return change
     }
 
-    /// The title trimmed; it must not be empty and must be one line.
+    /// The title trimmed; it must not be empty, must be one line, and must not hold an owner,
+    /// status or priority tag (outside backticks).
     private static func validTitle(_ title: String) throws(OperationError) -> String {
         let t = title.trimmingSpaces()
         guard !t.isEmpty else { throw .emptyTitle }
         guard !t.contains("\n"), !t.contains("\r") else { throw .multiline }
+        let bytes = Array(t.utf8)
+        if let tag = TaskText(bytes).allTags.first { throw .taggedTitle(tag: String(decoding: bytes[tag.range], as: UTF8.self)) }
         return t
     }
 

@@ -21,6 +21,21 @@ struct CLITests {
         #expect(ws.leftoverTemps.isEmpty, sourceLocation: sourceLocation)
     }
 
+    /// A tag typed into a title would place or own the task against what the command says:
+    /// refused, naming the tag, nothing written.
+    @Test(arguments: ["[Status: Done]", "[Owner: QA]", "[priority: high]"])
+    func aTitleWithATagIsRefused(_ tag: String) throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let before = ws.documents
+        let r = try ws.ctoboard(["add", "Review \(tag) tags", "--to", "low"])
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr.contains(tag) && r.stderr.contains("leave it out"), "\(r.stderr)")
+        #expect(ws.documents == before)
+        // In backticks it is part of the title.
+        #expect(try ws.ctoboard(["add", "Review `\(tag)` tags", "--to", "low"]).status == 0)
+    }
+
     @Test(arguments: ["toggle", "list", "check", "sync"])
     func missingOwnerDocument(_ command: String) throws {
         let ws = try Workspace()

@@ -13,8 +13,8 @@
 ///  2. Verify: open each document that changes and check that it still holds `old`. The file
 ///     stays open (`held`) until the end of step 4. [verified]
 ///  3. Journal: write the journal (both documents' paths, new bytes and the hunks back to the
-///     old, the history line; sealed by one checksum), fsync it, fsync the state folder. THIS IS THE COMMIT POINT.
-///     [journal-written, journal-synced]
+///     old, the history line; sealed by one checksum), fsync it, fsync the state folder. THIS IS
+///     THE COMMIT POINT. [journal-written, journal-synced]
 ///  4. Rename each temp file over its document. Then, through the held descriptor, check that
 ///     the file just replaced still holds `old`: another program's write that landed between
 ///     step 2 and the rename would be lost with it. If one did, every document renamed is put

@@ -85,7 +85,7 @@ public final class DocumentWatcher {
     public func poll(timeoutMs: Int) -> [String] {
         var timeout = Int32(clamping: timeoutMs)
         if let since = pendingSince {
-            let due = since + debounceMs, now = Self.now()
+            let due = since + debounceMs, now = MonotonicClock.milliseconds()
             timeout = min(timeout, due > now ? Int32(clamping: due - now) : 0)
         }
         var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -108,7 +108,7 @@ public final class DocumentWatcher {
             pendingSince = nil
             writing = []
         } else {
-            pendingSince = Self.now()
+            pendingSince = MonotonicClock.milliseconds()
         }
     }
 
@@ -120,7 +120,7 @@ public final class DocumentWatcher {
 
     /// The documents that changed, once events are quiet and content is the same at two looks.
     private func settle() -> [String] {
-        let now = Self.now()
+        let now = MonotonicClock.milliseconds()
         guard let since = pendingSince, now - since >= debounceMs else { return [] }
         if !writing.isEmpty && now - since < openWriterLimitMs { return [] }
         let current = contents()
@@ -163,7 +163,7 @@ public final class DocumentWatcher {
             }
         }
         // Anything may have happened while a folder was away.
-        pendingSince = Self.now()
+        pendingSince = MonotonicClock.milliseconds()
         sample = nil
     }
 
@@ -187,25 +187,19 @@ public final class DocumentWatcher {
 
     private func handle(wd: Int32, mask: UInt32, name: String) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-            pendingSince = Self.now()
+            pendingSince = MonotonicClock.milliseconds()
             return
         }
         // Events of watches removed on re-arming.
         guard let watch = watches[wd] else { return }
         if mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) != 0 || watch.pathsDown.contains(name) {
             needsRearm = true
-            pendingSince = Self.now()
+            pendingSince = MonotonicClock.milliseconds()
             return
         }
         guard watch.documents.contains(name) else { return }
-        pendingSince = Self.now()
+        pendingSince = MonotonicClock.milliseconds()
         if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 { writing.insert(name) }
         if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0 { writing.remove(name) }
-    }
-
-    private static func now() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1000 + UInt64(ts.tv_nsec) / 1_000_000
     }
 }

@@ -85,7 +85,7 @@ struct Watch: ParsableCommand {
                 }
                 return passing
             }
-            var retryAt: UInt64? = syncAll(reason: "start") ? Self.now() + Self.retryMs * 1_000_000 : nil
+            var retryAt: UInt64? = syncAll(reason: "start") ? MonotonicClock.milliseconds() + Self.retryMs : nil
             // Logged once the first sync is done: from here on every edit is carried.
             logger.info("watching", metadata: ["pairs": "\(pairs.count)", "files": "\(files.count)"])
             while true {
@@ -101,11 +101,11 @@ struct Watch: ParsableCommand {
                 if !changed.isEmpty {
                     logger.debug("change seen", metadata: ["files": "\(changed.map { DisplayPath.relative($0) }.joined(separator: ","))"])
                     reason = "change"
-                } else if let at = retryAt, Self.now() >= at {
+                } else if let at = retryAt, MonotonicClock.milliseconds() >= at {
                     reason = "retry"
                 }
                 if let reason {
-                    retryAt = syncAll(reason: reason) ? Self.now() + Self.retryMs * 1_000_000 : nil
+                    retryAt = syncAll(reason: reason) ? MonotonicClock.milliseconds() + Self.retryMs : nil
                 }
             }
         }
@@ -113,11 +113,4 @@ struct Watch: ParsableCommand {
 
     /// How long after a passing failure a sync is tried again.
     static let retryMs: UInt64 = 1_000
-
-    /// Monotonic nanoseconds.
-    static func now() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
 }

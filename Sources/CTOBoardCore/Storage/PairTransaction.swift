@@ -243,13 +243,14 @@ public enum PairTransaction {
             return result
         }
         result.rolledForward = true
-        for e in journal.entries {
+        // What each document held when the change was planned (nil only if the hunks do not apply).
+        let olds = journal.entries.map(\.old)
+        for (e, old) in zip(journal.entries, olds) {
             unlink(AtomicFile.tempPath(for: e.path))
             // A document the commit did not change is left as it is (an edit made since is
             // carried by the next sync).
             guard e.changed else { continue }
             let current = try? FileIO.readRaw(at: e.path)
-            let old = e.old
             if e.new.sameBytes(as: current) { continue }
             if old.map({ $0.sameBytes(as: current) }) ?? false {
                 try AtomicFile.replace(e.path, with: e.new)
@@ -267,7 +268,7 @@ public enum PairTransaction {
         // commit's change, that change from the other one) task by task. Storing the edited
         // bytes would take the edit for agreed, and it would never reach the other document.
         let edited = !result.merged.isEmpty || !result.rescued.isEmpty
-        let base = journal.entries.map { edited ? $0.old ?? $0.new : $0.new }
+        let base = zip(journal.entries, olds).map { e, old in edited ? old ?? e.new : e.new }
         try finish(journal, owner: base[0], todo: base[1], store: store)
         return result
     }

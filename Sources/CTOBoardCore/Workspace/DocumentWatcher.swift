@@ -149,12 +149,19 @@ public final class DocumentWatcher {
         for folder in folders {
             var path = folder
             var below: String?
+            var tries = 0
             while true {
                 let wd = inotify_add_watch(fd, path, mask)
                 if wd >= 0 {
                     var watch = watches[wd] ?? ([], [])
                     if let below { watch.pathsDown.insert(below) } else { watch.documents.formUnion(names) }
                     watches[wd] = watch
+                    // A folder below made between the failed watch and this one made no event
+                    // here (`git checkout` recreates folders that fast): start again from the top.
+                    if let child = below, tries < 3, FileIO.isDirectory(Paths.join(path, child)) {
+                        (path, below, tries) = (folder, nil, tries + 1)
+                        continue
+                    }
                     break
                 }
                 if path == "/" || path == "." { break }

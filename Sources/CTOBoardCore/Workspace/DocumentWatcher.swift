@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Watches some documents for external edits: the one watcher of the board and `ctoboard watch`.
 ///
 /// inotify events on the documents' folders are hints only. After a hint, the watcher waits until

@@ -84,7 +84,6 @@ public struct Session: Sendable {
             }
         }
         for s in stores { try Self.ensureFolder(of: s) }
-        store.adoptAbsoluteNames(paths)
         var locks: [FileLock] = []
         defer { for l in locks.reversed() { l.unlock() } }
         for s in stores {

@@ -60,18 +60,6 @@ public struct StateStore: Sendable {
     public func basePath(_ pair: PairPaths) -> String { Paths.join(folder, "base-\(pairName(pair))") }
     public func historyPath(_ pair: PairPaths) -> String { Paths.join(folder, "history-\(pairName(pair)).jsonl") }
 
-    /// Renames a pair's base and history named from absolute paths (before state was named
-    /// relative to ``root``) to their current names, when those do not exist yet.
-    public func adoptAbsoluteNames(_ pair: PairPaths) {
-        guard root != nil else { return }
-        let old = Self.pairName(pair), new = pairName(pair)
-        guard old != new else { return }
-        for (from, to) in [("base-\(old)", "base-\(new)"), ("history-\(old).jsonl", "history-\(new).jsonl")] {
-            let source = Paths.join(folder, from), target = Paths.join(folder, to)
-            if FileIO.isFile(source) && !FileIO.isFile(target) { rename(source, target) }
-        }
-    }
-
     /// The state folder or its lock file when either is a symlink, with the link's target:
     /// a repository could plant one to make ctoboard write elsewhere.
     public func symlinkedPart() -> (path: String, target: String)? {

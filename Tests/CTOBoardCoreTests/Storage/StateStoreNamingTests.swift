@@ -24,23 +24,4 @@ struct StateStoreNamingTests {
         let text = String(decoding: try FileIO.readDocument(at: dir.path + "/q/t/TODO.md", missingHint: ""), as: UTF8.self)
         #expect(text == "## In Progress\n- [ ] A [Owner: CTO]\n")
     }
-
-    @Test func stateNamedFromAbsolutePathsIsAdopted() throws {
-        let dir = try TempDir()
-        defer { dir.remove() }
-        let todo = try dir.write("t/TODO.md", "## In Progress\n- [ ] A [Owner: CTO]\n")
-        let owner = try dir.write("a/CTO.md", "## In Progress\n- [ ] A\n")
-        let paths = PairPaths(owner: "CTO", ownerDoc: owner, todo: todo)
-        let session = Session(paths: paths, today: CalendarDate(year: 2026, month: 11, day: 27))
-        _ = try session.perform(.toggle("A"))
-        // As an earlier version named them.
-        let folder = session.store.folder
-        let old = StateStore.pairName(paths)
-        try #require(old != session.store.pairName(paths))
-        #expect(rename(session.store.basePath(paths), folder + "/base-" + old) == 0)
-        #expect(rename(session.store.historyPath(paths), folder + "/history-" + old + ".jsonl") == 0)
-
-        #expect(try session.undo().title == "A")
-        #expect(session.store.loadBase(paths) != nil)
-    }
 }

@@ -216,8 +216,9 @@ public struct TaskText: Sendable, Equatable {
             where r.upperBound > i && r.lowerBound < next {
                 next = r.lowerBound; nextEnd = r.upperBound
             }
-            for t in tags where t.range.upperBound > i && t.range.lowerBound < next {
-                next = t.range.lowerBound; nextEnd = t.range.upperBound
+            for t in tags {
+                let r = wrapped(t.range, in: buf)
+                if r.upperBound > i && r.lowerBound < next { next = r.lowerBound; nextEnd = r.upperBound }
             }
             while i < next {
                 let b = buf[i]
@@ -309,7 +310,7 @@ public struct TaskText: Sendable, Equatable {
     public var title: String { String(decoding: titleBytes, as: UTF8.self) }
 
     /// `range` widened to the emphasis wrapped around it alone (`**[Owner: CTO]**`), if any.
-    static func wrapped(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+    static func wrapped<B: Collection>(_ range: Range<Int>, in bytes: B) -> Range<Int> where B.Element == UInt8, B.Index == Int {
         let lo = range.lowerBound, hi = range.upperBound
         for wrap: [UInt8] in [[0x2A, 0x2A], [0x5F, 0x5F], [0x2A], [0x5F]]
         where lo - wrap.count >= 0 && hi + wrap.count <= bytes.count

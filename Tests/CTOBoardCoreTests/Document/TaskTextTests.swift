@@ -23,6 +23,15 @@ struct TaskTextTests {
         #expect(t.title == "Conduct security audits")
     }
 
+    /// Emphasis around a tag alone goes with the tag: no `** **` is left in the title.
+    @Test func emphasisAroundATagIsNotLeftInTheTitle() {
+        #expect(text("Epsilon **[Owner: CTO]** next").title == "Epsilon next")
+        #expect(text("Alpha task __[Owner: CTO]__").title == "Alpha task")
+        #expect(text("*[Priority: High]* Beta").title == "Beta")
+        // Emphasis that holds more than the tag stays.
+        #expect(text("**Ship [Owner: CTO] now**").title == "**Ship now**")
+    }
+
     /// The parsed text keeps tags by index and markers packed: a text with hundreds of tags
     /// still names the right ones, and the title made on demand is the same each way.
     @Test func manyTagsKeepTheirNamesAndTheTitleIsMadeOnDemand() throws {

@@ -23,7 +23,7 @@ extension Session {
     }
 
     /// The base for a sync, and where it came from.
-    func syncBase() -> (base: BaseSnapshot?, source: BaseSource) {
+    public func syncBase() -> (base: BaseSnapshot?, source: BaseSource) {
         if let base = store.loadBase(paths) { return (base, .snapshot) }
         let paths = self.paths
         let agreed = committed?.lastAgreed(paths) { owner, todo in

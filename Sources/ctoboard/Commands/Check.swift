@@ -42,7 +42,10 @@ struct Check: ParsableCommand {
                 }
                 // A task changed differently in both documents since the last sync is one line
                 // with both versions, not two unrelated differences (a rename reads as two).
-                let conflicts = SyncEngine().plan(pair: pair, base: StateStore(for: paths).loadBase(paths)).conflicts
+                // Without a snapshot (a fresh clone, CI) the base is the last agreeing commit, as
+                // for sync: a change on one side is drift, not a conflict.
+                let base = Session.cli(paths: paths, config: config, today: CalendarDate.today(environment: Environment.variables)).syncBase().base
+                let conflicts = SyncEngine().plan(pair: pair, base: base).conflicts
                 let ownerLines = Set(conflicts.compactMap(\.ownerLine)), todoLines = Set(conflicts.compactMap(\.todoLine))
                 for c in conflicts {
                     let (file, line) = c.ownerLine.map { (ownerName, $0) } ?? (todoName, c.todoLine ?? 1)

@@ -41,6 +41,20 @@ struct TeamGitTests {
         #expect(try b.ctoboard(["check"] + b.pairArgs).status == 0)
     }
 
+    @Test("check in a fresh clone calls a one-sided change drift, not a conflict changed in both documents")
+    func checkWithoutSnapshotUsesTheLastAgreedCommit() throws {
+        let a = try AutoRepo()
+        defer { a.remove() }
+        try Auto.write(a.todo, Auto.setting("Conduct security audits", checked: true, in: a.todoText))
+        let check = try a.ctoboard(["check"] + a.pairArgs)
+        #expect(check.status == 1, "\(check)")
+        #expect(check.stdout.contains("Conduct security audits"), "\(check)")
+        #expect(!check.stdout.contains("conflict"), "\(check)")
+        // sync agrees: it carries the change without a conflict.
+        #expect(try a.ctoboard(["sync"] + a.pairArgs).status == 0)
+        #expect(Auto.checked("Conduct security audits", in: a.ownerText) == true)
+    }
+
     @Test("a pulled commit that deleted a task in TODO.md only is carried, not undone, before any sync")
     func pulledDeletionIsCarried() throws {
         // A has never run ctoboard: no base snapshot.

@@ -58,7 +58,7 @@ struct HookInstall: ParsableCommand {
 
     enum Mode: String, ExpressibleByArgument, CaseIterable { case check, sync }
 
-    @Option(help: "check refuses a commit whose documents drift; sync syncs and adds both documents.")
+    @Option(help: "check refuses a commit whose documents drift; sync syncs and adds both documents, and refuses while either has edits that are not staged.")
     var mode: Mode = .check
     @Flag(help: "Also install the semantic merge driver (.gitattributes and git config).")
     var mergeDriver = false
@@ -91,6 +91,11 @@ struct HookInstall: ParsableCommand {
                 let message = "ctoboard: the staged task documents drift (above); to sync both and stage them, run: \(fix)"
                 block.append("\(HookFiles.shellQuote(exe)) check --staged \(argText) || { printf '%s\\n' \(HookFiles.shellQuote(message)) >&2; exit 1; }")
             case .sync:
+                // Sync works on the files and stages them whole: unstaged edits would go into the commit.
+                for doc in Set(docs).sorted() {
+                    let message = "ctoboard: \(doc) has edits that are not staged; stage them (git add) or stash them, then commit again"
+                    block.append("git diff --quiet -- \(HookFiles.shellQuote(doc)) || { printf '%s\\n' \(HookFiles.shellQuote(message)) >&2; exit 1; }")
+                }
                 block.append("\(HookFiles.shellQuote(exe)) sync \(argText) || { echo \"ctoboard: sync left conflicts (above); resolve them with 'ctoboard sync --prefer owner|todo'\" >&2; exit 1; }")
                 block.append("git add -- " + Set(docs).sorted().map(HookFiles.shellQuote).joined(separator: " "))
             }

@@ -203,6 +203,29 @@ struct HookTests {
         #expect(try repo.git("status", "--porcelain").stdout == " M \"\(Auto.todoRelative)\"\n")
     }
 
+    @Test("sync mode refuses a commit while a document has edits that are not staged: they are not committed")
+    func syncModeRefusesUnstagedEdits() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        #expect(try repo.ctoboard(["sync"] + repo.pairArgs).status == 0)
+        #expect(try repo.ctoboard(["hook", "install", "--mode", "sync"] + repo.pairArgs).status == 0)
+        let head = try repo.git("rev-parse", "HEAD").stdout
+        try Auto.write(repo.root + "/main.c", "int main(void) { return 0; }\n")
+        try repo.git("add", "main.c")
+        let todo = repo.todoText + "- [ ] WIP: half-written, not ready [Owner: CTO]\n"
+        try Auto.write(repo.todo, todo)
+        let owner = repo.ownerText
+
+        let refused = try repo.git("commit", "-q", "-m", "add main.c", check: false)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.output.contains(Auto.todoRelative) && refused.output.contains("not staged"), "\(refused)")
+        // Nothing was committed, synced or staged: the work in progress is as it was.
+        #expect(try repo.git("rev-parse", "HEAD").stdout == head)
+        #expect(repo.todoText == todo)
+        #expect(repo.ownerText == owner)
+        #expect(try repo.git("diff", "--cached", "--name-only").stdout == "main.c\n")
+    }
+
     @Test("sync mode on a repository never synced carries a one-sided edit (the committed pair is the base)")
     func syncModeWithoutBase() throws {
         let repo = try AutoRepo()

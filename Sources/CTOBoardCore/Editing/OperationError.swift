@@ -7,6 +7,8 @@ public enum OperationError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The title holds an owner, status or priority tag (`tag`), which would place or own the
     /// task against what the command says.
     case taggedTitle(tag: String)
+    /// A task with this title is there already (`title`, `id`).
+    case duplicateTitle(title: String, id: String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum OperationError: Error, Equatable, Sendable, CustomStringConvertible 
         case .multiline: return "a title must be one line"
         case .taggedTitle(let tag):
             return "the title holds the tag `\(tag)`, which would place or own the task; leave it out (use --to for the section, --owner for the owner)"
+        case .duplicateTitle(let title, let id):
+            return "a task titled \"\(title)\" [\(id)] is there already; give this one a title that tells them apart"
         }
     }
 }

@@ -16,7 +16,7 @@ public struct OperationPlanner: Sendable {
         var todo = DocumentEditor(pair.todo)
         var change: PlannedChange
         if case .add(let title, let pane) = operation {
-            let t = try Self.validTitle(title)
+            let t = try Self.validTitle(title, in: pair)
             add(title: Array(t.utf8), pane: pane, owner: &owner, todo: &todo, ownerName: pair.paths.owner)
             change = PlannedChange(ownerBytes: [], todoBytes: [], kind: .added, title: t, to: pane)
         } else {
@@ -37,14 +37,18 @@ public struct OperationPlanner: Sendable {
         return change
     }
 
-    /// The title trimmed; it must not be empty, must be one line, and must not hold an owner,
-    /// status or priority tag (outside backticks).
-    private static func validTitle(_ title: String) throws(OperationError) -> String {
+    /// The title trimmed; it must not be empty, must be one line, must not hold an owner,
+    /// status or priority tag (outside backticks), and must not be the title of a task already
+    /// there (other than the one `renaming`): the two would share an id.
+    private static func validTitle(_ title: String, in pair: TaskPair, renaming: MatchedTask? = nil) throws(OperationError) -> String {
         let t = title.trimmingSpaces()
         guard !t.isEmpty else { throw .emptyTitle }
         guard !t.contains("\n"), !t.contains("\r") else { throw .multiline }
-        let bytes = Array(t.utf8)
-        if let tag = TaskText(bytes).allTags.first { throw .taggedTitle(tag: String(decoding: bytes[tag.range], as: UTF8.self)) }
+        let text = TaskText(Array(t.utf8))
+        if let tag = text.allTags.first { throw .taggedTitle(tag: String(decoding: text.bytes[tag.range], as: UTF8.self)) }
+        if let other = pair.tasks.first(where: { $0.key == text.key && $0.id != renaming?.id }) {
+            throw .duplicateTitle(title: other.title, id: other.id)
+        }
         return t
     }
 
@@ -97,7 +101,7 @@ public struct OperationPlanner: Sendable {
             c.note = try reorder(task, by: by, in: pair, owner: &owner, todo: &todo)
             return c
         case .edit(_, let newTitle):
-            let t = try Self.validTitle(newTitle)
+            let t = try Self.validTitle(newTitle, in: pair, renaming: task)
             if let e = task.owner { owner.setText(line: e.line, TaskTextRewriter.retitle(e.text, title: Array(t.utf8))) }
             if let e = task.todo { todo.setText(line: e.line, TaskTextRewriter.retitle(e.text, title: Array(t.utf8))) }
             var c = change(.edited, to: from)

@@ -278,6 +278,22 @@ struct OperationGoldenTests {
         #expect(ShownBytes(change.todoBytes) == ShownBytes(DocLayout.crlf.render(["## In Progress", "1. [ ] Build API [Owner: CTO]", "1. [ ] Rotate keys [Owner: CTO]", "", "## Pending", "2. [ ] Write docs [Owner: CTO]"])))
     }
 
+    /// A second task with a title already there would share its id: `delete ID` would then take
+    /// the first one. add and edit refuse such a title (a case change of the task's own is fine).
+    @Test func aTitleAlreadyThereIsRefused() throws {
+        let planner = OperationPlanner(today: SyncFixture.today)
+        let pair = SyncFixture.pair()
+        let existing = try #require(pair.tasks.first { $0.title == "Audit security" })
+        #expect(throws: OperationError.duplicateTitle(title: "Audit security", id: existing.id)) {
+            try planner.plan(.add(title: "audit  *security*", to: .low), on: pair)
+        }
+        #expect(throws: OperationError.duplicateTitle(title: "Audit security", id: existing.id)) {
+            try planner.plan(.edit("Write docs", title: "Audit Security"), on: pair)
+        }
+        let recased = try planner.plan(.edit("Audit security", title: "Audit Security"), on: pair)
+        #expect(String(decoding: recased.ownerBytes, as: UTF8.self).contains("- [ ] Audit Security\n"))
+    }
+
     @Test func badOperationsAreRefused() {
         let planner = OperationPlanner(today: SyncFixture.today)
         let pair = SyncFixture.pair()

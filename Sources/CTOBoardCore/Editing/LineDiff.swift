@@ -14,7 +14,7 @@ public enum LineDiff {
     }
 
     /// The lines of a document with their terminators.
-    static func rawLines(_ doc: Document) -> [ArraySlice<UInt8>] {
+    public static func rawLines(_ doc: Document) -> [ArraySlice<UInt8>] {
         // A lone BOM is a document of bytes but no lines: it is one raw line.
         if doc.lines.isEmpty && !doc.bytes.isEmpty { return [doc.bytes[0..<doc.bytes.count]] }
         return rawLines(doc, 0..<doc.lines.count)
@@ -225,56 +225,5 @@ public enum LineDiff {
         }
         let otherOnly = other.filter { g in !mine.contains(where: { $0.oldStart == g.oldStart && $0 == g }) }
         return apply(mine + otherOnly, to: base)
-    }
-
-    /// A unified diff (`--- a`, `+++ b`, `@@` hunks with 3 lines of context) that `git apply`
-    /// accepts: exact line terminators, the no-final-newline marker, nearby hunks merged.
-    public static func unified(from old: Document, to new: Document, oldName: String, newName: String) -> String {
-        let hs = hunks(from: old, to: new)
-        if hs.isEmpty { return "" }
-        let a = rawLines(old)
-        let context = 3
-        // Hunks whose context would touch are one hunk, as `diff -u` makes them: the context of
-        // the second must not show lines the first replaced, or `git apply` refuses the patch.
-        var groups: [[Hunk]] = []
-        for h in hs {
-            if let last = groups.last?.last, h.oldStart - context <= last.oldStart + last.oldLines.count + context {
-                groups[groups.count - 1].append(h)
-            } else {
-                groups.append([h])
-            }
-        }
-        var out = "--- \(oldName)\n+++ \(newName)\n"
-        // Lines as they are, terminators (CRLF) included; a last line without one is marked as
-        // `diff` marks it, so that the patch applies byte for byte.
-        func show(_ prefix: String, _ bytes: ArraySlice<UInt8>) -> String {
-            let line = prefix + String(decoding: bytes, as: UTF8.self)
-            return bytes.last == 0x0A ? line : line + "\n\\ No newline at end of file\n"
-        }
-        var delta = 0
-        for group in groups {
-            let first = group[0], last = group[group.count - 1]
-            let ctxStart = max(0, first.oldStart - context)
-            let ctxEnd = min(a.count, last.oldStart + last.oldLines.count + context)
-            var body = "", oldCount = 0, newCount = 0
-            var at = ctxStart
-            for h in group {
-                for l in a[at..<h.oldStart] { body += show(" ", l) }
-                for l in h.oldLines { body += show("-", l[...]) }
-                for l in h.newLines { body += show("+", l[...]) }
-                oldCount += h.oldStart - at + h.oldLines.count
-                newCount += h.oldStart - at + h.newLines.count
-                at = h.oldStart + h.oldLines.count
-            }
-            for l in a[at..<ctxEnd] { body += show(" ", l) }
-            oldCount += ctxEnd - at
-            newCount += ctxEnd - at
-            // An empty side starts at the line before it (`-0,0` for an empty old document).
-            let oldFrom = oldCount == 0 ? ctxStart : ctxStart + 1
-            let newFrom = newCount == 0 ? ctxStart + delta : ctxStart + 1 + delta
-            out += "@@ -\(oldFrom),\(oldCount) +\(newFrom),\(newCount) @@\n" + body
-            for h in group { delta += h.newLines.count - h.oldLines.count }
-        }
-        return out
     }
 }

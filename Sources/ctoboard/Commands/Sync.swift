@@ -27,11 +27,12 @@ struct Sync: ParsableCommand {
                 let plan = result.plan
                 if let notice = result.baseSource.notice { print(notice) }
                 if dryRun {
-                    let o = LineDiff.unified(from: result.pair.ownerDoc.document, to: Document(bytes: plan.ownerBytes),
-                                             oldName: "a/" + DisplayPath.relative(paths.ownerDoc), newName: "b/" + DisplayPath.relative(paths.ownerDoc))
-                    let t = LineDiff.unified(from: result.pair.todo.document, to: Document(bytes: plan.todoBytes),
-                                             oldName: "a/" + DisplayPath.relative(paths.todo), newName: "b/" + DisplayPath.relative(paths.todo))
-                    print(o + t, terminator: "")
+                    let o = UnifiedDiff.patch(from: result.pair.ownerDoc.document, to: Document(bytes: plan.ownerBytes),
+                                              oldName: "a/" + DisplayPath.relative(paths.ownerDoc), newName: "b/" + DisplayPath.relative(paths.ownerDoc))
+                    let t = UnifiedDiff.patch(from: result.pair.todo.document, to: Document(bytes: plan.todoBytes),
+                                              oldName: "a/" + DisplayPath.relative(paths.todo), newName: "b/" + DisplayPath.relative(paths.todo))
+                    fflush(nil)  // the notice printed above goes first
+                    writeStdout(o + t)
                 } else {
                     for line in plan.carried { print(line) }
                 }

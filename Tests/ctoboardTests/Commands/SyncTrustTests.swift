@@ -157,6 +157,29 @@ struct SyncTrustTests {
         #expect(text(ws.todo).contains("- [x] Task number 8 [Owner: CTO]"))
     }
 
+    /// A context line that is not UTF-8 (a Latin-1 `é`) is in the patch as its own bytes: a
+    /// patch with U+FFFD in its place does not apply.
+    @Test func dryRunPatchKeepsBytesThatAreNotUTF8() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let owner = Data("# CTO\n\nSynchronized with `docs/Project Management/TODO.md`.\n\n## Pending\n- [ ] Pay the invoice\n".utf8)
+        func todoText(_ box: String) -> Data {
+            Data("# TODO\n\n## Pending\n- [ ] Pay the caf".utf8) + Data([0xE9]) + Data(" bill [Owner: Finance]\n- [\(box)] Pay the invoice [Owner: CTO]\n".utf8)
+        }
+        let todo = todoText(" ")
+        try owner.write(to: URL(fileURLWithPath: ws.ownerDoc))
+        try todo.write(to: URL(fileURLWithPath: ws.todo))
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        let checked = Data(String(decoding: owner, as: UTF8.self).replacingOccurrences(of: "- [ ]", with: "- [x]").utf8)
+        try checked.write(to: URL(fileURLWithPath: ws.ownerDoc))
+        let dry = try runProcess("/bin/sh", ["-c", "\"$0\" sync --dry-run --owner-doc \"$1\" > sync.patch", ctoboardBinary, ws.ownerDoc], cwd: ws.root)
+        #expect(dry.status == 0, "\(dry)")
+        #expect(ws.todoBytes == todo, "the dry run wrote")
+        let apply = try runProcess("/usr/bin/env", ["git", "apply", ws.root + "/sync.patch"], cwd: ws.root)
+        #expect(apply.status == 0, "git apply: \(apply)")
+        #expect(ws.todoBytes == todoText("x"))
+    }
+
     /// Owner document renames a task while TODO.md checks it: one conflict.
     private func conflicted() throws -> (ws: Workspace, owner: Data, todo: Data) {
         let ws = try synced()

@@ -113,7 +113,9 @@ public struct Session: Sendable {
     /// Applies an operation to both documents, after carrying any external edits: one
     /// transaction, so that an operation that fails (a task not found) writes nothing at all.
     public func perform(_ operation: TaskOperation) throws(SessionError) -> Outcome {
-        try withLock { recovery throws(SessionError) in
+        // Before the state folder exists, an operation that is refused does not make it.
+        if !FileIO.isDirectory(store.folder) { _ = try plan(operation, on: read()) }
+        return try withLock { recovery throws(SessionError) in
             // Another program's write landing while the change is committed fails the commit
             // with nothing written (changedUnderneath): plan it again on the documents as they
             // are now, a few times.
@@ -135,16 +137,20 @@ public struct Session: Sendable {
     /// The sync that carries external edits and the operation are planned together and committed
     /// once, so that an operation that fails (a task not found) writes nothing at all.
     private func perform(_ operation: TaskOperation, on onDisk: TaskPair, recovery: PairTransaction.Recovery) throws(SessionError) -> Outcome {
-        let (pair, sync, base) = try presync(onDisk)
-        let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
-        let change: PlannedChange
-        do throws(OperationError) { change = try planner.plan(operation, on: pair) } catch { throw .operation(error) }
+        let (pair, sync, base, change) = try plan(operation, on: onDisk)
         try commit(pair: onDisk, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes,
                    newDocuments: (change.ownerDocument, change.todoDocument), historyFrom: sync == nil ? nil : pair,
                    carried: sync,
                    entry: { seq in entry(seq, change.kind, change.title, change.taskID, change.from, change.to) })
         if sync?.conflicts.isEmpty == false { try storeAgreedBase(ownerBytes: change.ownerBytes, todoBytes: change.todoBytes, oldBase: base) }
         return Outcome(sync: sync, change: change, paths: paths, recovery: recovery)
+    }
+
+    /// The external edits to carry first (see ``presync(_:)``) and the operation's change.
+    private func plan(_ operation: TaskOperation, on onDisk: TaskPair) throws(SessionError) -> (TaskPair, SyncPlan?, BaseSnapshot?, PlannedChange) {
+        let (pair, sync, base) = try presync(onDisk)
+        let planner = OperationPlanner(today: today, updateLastUpdated: config.updateLastUpdated)
+        do throws(OperationError) { return (pair, sync, base, try planner.plan(operation, on: pair)) } catch { throw .operation(error) }
     }
 
     /// What ``sync(prefer:preferences:dryRun:)`` did, and the pair after it.
@@ -167,13 +173,14 @@ public struct Session: Sendable {
     public func sync(prefer: SyncEngine.Side? = nil, preferences: [String: SyncEngine.Side] = [:],
                      dryRun: Bool = false, allowDeletions: Bool = false) throws(SessionError) -> SyncResult {
         let engine = SyncEngine(prefer: prefer, preferences: preferences)
-        if dryRun {
+        // A dry run writes nothing; before the state folder exists, a refused sync does not make it.
+        if dryRun || !FileIO.isDirectory(store.folder) {
             // (Loading may first recover from a crash, which can replace the base: read it after.)
             let pair = try load()
             let (base, source) = syncBase()
             let plan = engine.plan(pair: pair, base: base)
             if !allowDeletions { try refuseMassDeletion(plan) }
-            return SyncResult(plan: plan, parsed: pair, paths: paths, baseSource: source)
+            if dryRun { return SyncResult(plan: plan, parsed: pair, paths: paths, baseSource: source) }
         }
         return try withLock { _ throws(SessionError) in
             let pair = try read()

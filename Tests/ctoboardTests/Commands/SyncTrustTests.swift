@@ -55,6 +55,29 @@ struct SyncTrustTests {
         #expect(ws.todoBytes == todo)
     }
 
+    /// Before any sync there is no state folder; a refused command does not make one.
+    @Test func aRefusedFirstCommandWritesNoStateFolder() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        #expect(try runProcess("/usr/bin/env", ["git", "add", "-A"], cwd: ws.root).status == 0)
+        #expect(try runProcess("/usr/bin/env", ["git", "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "docs"], cwd: ws.root).status == 0)
+        let todoText = text(ws.todo)
+        let cut = todoText.range(of: Self.github).map { String(todoText[..<$0.lowerBound]) } ?? ""
+        write(cut, to: ws.todo)
+        let documents = ws.documents
+        for args in [["sync"], ["toggle", "Netlify deployment setup"], ["toggle", "No such task at all"],
+                     ["add", "Netlify deployment setup", "--to", "low"]] {
+            let r = try ws.ctoboard(args)
+            #expect(r.status != 0, "\(args): \(r)")
+            #expect(!FileManager.default.fileExists(atPath: ws.stateFolder), "\(args) made the state folder")
+            #expect(ws.documents == documents, "\(args) wrote")
+        }
+        write(todoText, to: ws.todo)
+        let r = try ws.ctoboard(["add", "Conduct security audits", "--to", "low"])
+        #expect(r.status == 2, "\(r)")
+        #expect(!FileManager.default.fileExists(atPath: ws.stateFolder), "a refused add made the state folder")
+    }
+
     @Test func aFewDeletionsAreStillCarried() throws {
         let ws = try synced()
         defer { ws.remove() }

@@ -49,11 +49,6 @@ public struct DocumentEditor: Sendable {
         set(document.replacingContent(ofLine: line, with: bytes))
     }
 
-    /// Removes `line`.
-    public mutating func deleteLine(_ line: Int) {
-        set(document.replacing(lines: line..<(line + 1), with: []))
-    }
-
     /// Removes the task item on `line`: its line and its children (see ``TaskEntry/lines``).
     public mutating func deleteTask(line: Int) {
         set(document.replacing(lines: itemLines(at: line), with: []))

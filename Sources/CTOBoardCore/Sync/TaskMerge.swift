@@ -1,11 +1,13 @@
 /// A three-way merge of one task document, task by task: git's merge driver.
 ///
 /// Changes that git's line merge can take (apart and not adjacent) are merged line by line.
-/// Otherwise each task is merged on its own: a task changed on one side takes that side's line
-/// (moved to its new section when the side moved it), a task added on one side is inserted
-/// after its neighbour, a task deleted on one side and unchanged on the other is deleted, and
-/// only a task changed differently on both sides gets conflict markers. Changes to lines that
-/// are not tasks are applied where their old lines are found.
+/// Otherwise each task, its whole list item (its line and the notes below it), is merged on its
+/// own: a task changed on one side takes that side's line and notes (moved to its new section
+/// when the side moved it), a task added on one side is inserted after its neighbour's item, a
+/// task deleted on one side and neither changed nor moved on the other is deleted, and anything
+/// else (the same task changed differently on both sides, a task moved on one side and deleted
+/// or renamed on the other) gets conflict markers. Changes to lines outside tasks are applied
+/// where their old lines are found.
 public enum TaskMerge {
     public struct Result: Sendable {
         public var document: Document
@@ -37,16 +39,16 @@ public enum TaskMerge {
             editor.replaceLines(index..<(index + ours.count), with: lines)
         }
 
-        // 1. Their changes to lines that are not tasks.
-        let baseTaskLines = Set(b.entries.map(\.line)), theirTaskLines = Set(t.entries.map(\.line))
+        // 1. Their changes to lines outside tasks' items.
+        let baseItemLines = Set(b.entries.flatMap(\.lines)), theirItemLines = Set(t.entries.flatMap(\.lines))
         // A change both sides made (a **Last Updated** line set to the same date) is already in ours.
         let ourHunks = LineDiff.hunks(from: base, to: ours)
         for hunk in LineDiff.hunks(from: base, to: theirs).reversed() {
             if ourHunks.contains(where: { $0.oldStart == hunk.oldStart && $0.oldLines == hunk.oldLines && $0.newLines == hunk.newLines }) {
                 continue
             }
-            let touchesTasks = (hunk.oldStart..<(hunk.oldStart + hunk.oldLines.count)).contains(where: baseTaskLines.contains)
-                || (hunk.newStart..<(hunk.newStart + hunk.newLines.count)).contains(where: theirTaskLines.contains)
+            let touchesTasks = (hunk.oldStart..<(hunk.oldStart + hunk.oldLines.count)).contains(where: baseItemLines.contains)
+                || (hunk.newStart..<(hunk.newStart + hunk.newLines.count)).contains(where: theirItemLines.contains)
             if touchesTasks { continue }
             if !editor.applyRaw(hunk) {
                 conflict(at: min(hunk.oldStart, editor.document.lines.count), ours: [], theirs: hunk.newLines.map(Self.content))
@@ -58,75 +60,80 @@ public enum TaskMerge {
         let baseByIdent = Dictionary(uniqueKeysWithValues: idents(b))
         let theirList = idents(t)
         let theirByIdent = Dictionary(uniqueKeysWithValues: theirList)
-        func line(_ doc: TaskDocument, _ e: TaskEntry) -> [UInt8] { Array(doc.document.content(e.line)) }
+        /// The lines of a task's whole item: its line, then its children.
+        func item(_ doc: Document, _ e: TaskEntry) -> [[UInt8]] { e.lines.map { Array(doc.content($0)) } }
         func ourEntry(_ ident: SyncEngine.Ident) -> TaskEntry? {
             idents(editor.parsed()).first { $0.0 == ident }?.1
         }
         for (index, (ident, theirEntry)) in theirList.enumerated() {
-            let theirLine = line(t, theirEntry)
+            let theirItem = item(theirs, theirEntry)
             let mine = ourEntry(ident)
             guard let baseEntry = baseByIdent[ident] else {
                 // Added on their side.
                 if let mine {
-                    let ourLine = Array(editor.document.content(mine.line))
-                    if ourLine != theirLine { conflict(at: mine.line, ours: [ourLine], theirs: [theirLine]) }
+                    let ourItem = item(editor.document, mine)
+                    if ourItem != theirItem { conflict(at: mine.line, ours: ourItem, theirs: theirItem) }
                     continue
                 }
-                // After the nearest earlier task of theirs in its section that we have there
-                // too (not one we moved away), else in its section.
+                // After the item of the nearest earlier task of theirs in its section that we
+                // have there too (not one we moved away), else in its section.
                 var anchor: Int?
                 for (prevIdent, prev) in theirList[..<index].reversed() where prev.headingPane == theirEntry.headingPane {
-                    if let e = ourEntry(prevIdent), e.headingPane == theirEntry.headingPane { anchor = e.line; break }
+                    if let e = ourEntry(prevIdent), e.headingPane == theirEntry.headingPane { anchor = e.end; break }
                 }
                 if let anchor {
-                    editor.insertLines(at: anchor + 1, [theirLine])
+                    editor.insertLines(at: anchor, theirItem)
                 } else if let pane = theirEntry.headingPane {
-                    let text = Array(theirEntry.text.bytes)
-                    editor.insertTask(text: text, checked: theirEntry.checked, pane: pane)
+                    editor.insertTask(text: Array(theirEntry.text.bytes), checked: theirEntry.checked, pane: pane,
+                                      children: theirEntry.childLines, parentIndent: theirEntry.item.indent)
                 } else {
-                    editor.insertLines(at: min(theirEntry.line, editor.document.lines.count), [theirLine])
+                    editor.insertLines(at: min(theirEntry.line, editor.document.lines.count), theirItem)
                 }
                 continue
             }
-            let baseLine = line(b, baseEntry)
-            // A move changes the section, not the line.
-            if theirLine == baseLine && theirEntry.headingPane == baseEntry.headingPane { continue }
+            let baseItem = item(base, baseEntry)
+            // A move changes the section, not the item.
+            if theirItem == baseItem && theirEntry.headingPane == baseEntry.headingPane { continue }
             guard let mine else {
                 // We deleted what they changed.
-                conflict(at: min(theirEntry.line, editor.document.lines.count), ours: [], theirs: [theirLine])
+                conflict(at: min(theirEntry.line, editor.document.lines.count), ours: [], theirs: theirItem)
                 continue
             }
-            let ourLine = Array(editor.document.content(mine.line))
-            // The line and the section merge on their own: a side that left one as it was takes
-            // the other side's.
-            let lineChange: [UInt8]? = ourLine == baseLine || ourLine == theirLine ? theirLine
-                : theirLine == baseLine ? ourLine : nil
-            let basePane = baseEntry.headingPane, theirPane = theirEntry.headingPane
-            let paneChange: Pane?? = mine.headingPane == basePane || mine.headingPane == theirPane ? .some(theirPane)
-                : theirPane == basePane ? .some(mine.headingPane) : .none
-            guard let mergedLine = lineChange, let mergedPane = paneChange else {
-                conflict(at: mine.line, ours: [ourLine], theirs: [theirLine])
+            let ourItem = item(editor.document, mine)
+            // The line, the children and the section merge on their own.
+            guard let mergedLine = merged(baseItem[0], ourItem[0], theirItem[0]),
+                  let children = merged(baseItem.dropFirst(), ourItem.dropFirst(), theirItem.dropFirst()),
+                  let mergedPane = merged(baseEntry.headingPane, mine.headingPane, theirEntry.headingPane) else {
+                conflict(at: mine.line, ours: ourItem, theirs: theirItem)
                 continue
             }
-            let (text, checked) = mergedLine == theirLine ? (Array(theirEntry.text.bytes), theirEntry.checked)
+            if children != ourItem.dropFirst() { editor.replaceLines((mine.line + 1)..<mine.end, with: Array(children)) }
+            let (text, checked) = mergedLine == theirItem[0] ? (Array(theirEntry.text.bytes), theirEntry.checked)
                 : (Array(mine.text.bytes), mine.checked)
             if let pane = mergedPane, pane != mine.headingPane, mine.headingPane != nil {
                 editor.moveTask(line: mine.line, to: pane, text: text, checked: checked)
-            } else if mergedLine != ourLine {
+            } else if mergedLine != ourItem[0] {
                 editor.replaceLines(mine.line..<(mine.line + 1), with: [mergedLine])
             }
         }
-        // 3. Tasks they deleted.
+        // 3. Tasks they deleted (or renamed: a rename looks like a delete and an add): only a
+        // task we neither changed nor moved goes, with its whole item.
         for (ident, baseEntry) in idents(b) where theirByIdent[ident] == nil {
             guard let mine = ourEntry(ident) else { continue }
-            let ourLine = Array(editor.document.content(mine.line))
-            if ourLine == line(b, baseEntry) {
-                editor.deleteLine(mine.line)
+            let ourItem = item(editor.document, mine)
+            if ourItem == item(base, baseEntry) && mine.headingPane == baseEntry.headingPane {
+                editor.deleteTask(line: mine.line)
             } else {
-                conflict(at: mine.line, ours: [ourLine], theirs: [])
+                conflict(at: mine.line, ours: ourItem, theirs: [])
             }
         }
         return Result(document: editor.document, conflicts: conflicts)
+    }
+
+    /// One part of a task merged three ways: a side that left it as it was takes the other
+    /// side's; nil when both changed it differently.
+    static func merged<T: Equatable>(_ base: T, _ ours: T, _ theirs: T) -> T? {
+        ours == base || ours == theirs ? theirs : theirs == base ? ours : nil
     }
 
     /// Whether a line merge put a task in more often than either side has it: both sides moved

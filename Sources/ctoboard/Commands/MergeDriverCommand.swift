@@ -6,7 +6,7 @@ struct MergeDriver: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-driver",
         abstract: "Merge a task document task by task (git merge driver; install with `hook install --merge-driver`).",
-        discussion: "Writes the result to OURS. Exit 0 when clean; 1 when the same task changed differently on both sides (conflict markers around it).")
+        discussion: "Writes the result to OURS. Exit 0 when clean; 1 when the same task changed differently on both sides, or was deleted or renamed on one side and changed or moved on the other (conflict markers around it).")
 
     @Argument(help: "The common ancestor's version (%O).") var base: String
     @Argument(help: "Our version, replaced by the result (%A).") var ours: String
@@ -26,7 +26,7 @@ struct MergeDriver: ParsableCommand {
             catch { throw CLIError(error.description, code: .writeFailed) }
             conflicts = result.conflicts
             if conflicts > 0 {
-                printError("ctoboard: \(path ?? ours): \(conflicts) task(s) changed differently on both sides; resolve the conflict markers")
+                printError("ctoboard: \(path ?? ours): \(conflicts) task(s) changed differently on both sides, or deleted or renamed on one and changed or moved on the other; resolve the conflict markers")
             }
         }
         if conflicts > 0 { throw ExitCode(CLIError.Code.drift.rawValue) }

@@ -202,6 +202,34 @@ struct MergeDriverTests {
         #expect(Auto.read(folder + "/A") == ours)
     }
 
+    @Test("merge-driver: a note goes with its deleted task; a rename against a move is a conflict")
+    func wholeTasks() throws {
+        let folder = NSTemporaryDirectory() + "ctoboard-merge-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let task = "- [ ] Conduct security audits [Owner: CTO]", note = "  - vendor shortlist: ACME, Initech"
+        let example = Auto.read(Auto.packageRoot + "/Examples/workspace/" + Auto.todoRelative)
+        let base = Auto.inserting(note, after: task, in: example)
+        let reviewed = Auto.setting("Review and approve all architecture decisions", checked: true, in: base)
+        let dropped = Auto.removingLine(containing: note, in: Auto.removingLine(containing: task, in: base))
+        for (name, text) in [("O", base), ("A", reviewed), ("B", dropped)] { try Auto.write(folder + "/" + name, text) }
+        let r = try Auto.run(Auto.binary, ["merge-driver", "O", "A", "B", "TODO.md"], in: folder)
+        #expect(r.status == 0, "\(r)")
+        let merged = Auto.read(folder + "/A")
+        #expect(merged == Auto.setting("Review and approve all architecture decisions", checked: true, in: dropped), "\(merged)")
+
+        // They rename the task, we move it to Low: exit 1, our moved task between the markers.
+        let renamed = Auto.replacingLine(containing: task, with: "- [ ] Conduct security audits with external firm [Owner: CTO]", in: example)
+        let moved = Auto.inserting(task, after: "] Technical debt review and planning", in: Auto.removingLine(containing: task, in: example))
+        for (name, text) in [("O", example), ("A", moved), ("B", renamed)] { try Auto.write(folder + "/" + name, text) }
+        let c = try Auto.run(Auto.binary, ["merge-driver", "O", "A", "B", "TODO.md"], in: folder)
+        #expect(c.status == 1, "\(c)")
+        let conflicted = Auto.read(folder + "/A")
+        let block = "<<<<<<< ours\n\(task)\n=======\n>>>>>>> theirs"
+        #expect(conflicted == Auto.inserting(block, after: "] Technical debt review and planning", in: renamed), "\(conflicted)")
+        #expect(c.stderr.contains("TODO.md") && c.stderr.contains("renamed on one and changed or moved on the other"), "\(c)")
+    }
+
     /// Title → pane name from `list --json`.
     private func tasksByTitle(_ json: String) throws -> [String: String] {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8))

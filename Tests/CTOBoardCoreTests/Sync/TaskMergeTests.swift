@@ -1,0 +1,72 @@
+import Testing
+@testable import CTOBoardCore
+
+/// The merge driver's task-by-task merge: a task is its whole list item (its line and the notes
+/// under it), and what the merge cannot decide is a conflict, never a guess.
+@Suite("TaskMerge: whole tasks")
+struct TaskMergeTests {
+    private let base = [
+        "# Tasks", "", "## Pending", "", "### High Priority",
+        "- [ ] Alpha", "- [ ] Bravo", "  - note b", "- [ ] Charlie", "",
+        "### Low Priority", "- [ ] Delta",
+    ]
+
+    private func merge(_ layout: DocLayout, ours: [LineEdit], theirs: [LineEdit],
+                       sourceLocation: SourceLocation = #_sourceLocation) -> (lines: [UInt8], conflicts: Int) {
+        let doc = { (edits: [LineEdit]) in
+            Document(bytes: layout.render(applying(edits, to: base, sourceLocation: sourceLocation)))
+        }
+        // Adjacent changes: git's line merge alone would conflict, so the merge goes task by task.
+        #expect(LineDiff.merge(base: doc([]), ours: doc(ours), theirs: doc(theirs)) == nil, sourceLocation: sourceLocation)
+        let result = TaskMerge.merge(base: doc([]), ours: doc(ours), theirs: doc(theirs))
+        return (result.document.bytes, result.conflicts)
+    }
+
+    @Test("they delete a task with a note: its note goes with it", arguments: DocLayout.all)
+    func deletionTakesTheNote(_ layout: DocLayout) {
+        let r = merge(layout, ours: [.replace("- [ ] Alpha", "- [x] Alpha")],
+                      theirs: [.remove("- [ ] Bravo"), .remove("  - note b")])
+        let expected = applying([.replace("- [ ] Alpha", "- [x] Alpha"), .remove("- [ ] Bravo"), .remove("  - note b")], to: base)
+        #expect(r.conflicts == 0)
+        #expect(r.lines == layout.render(expected))
+    }
+
+    @Test("they add a task with a note after one with a note: both notes stay with their tasks", arguments: DocLayout.all)
+    func additionAfterTheWholeItem(_ layout: DocLayout) {
+        let added = ["- [ ] Echo", "  - note e"]
+        let r = merge(layout, ours: [.replace("- [ ] Charlie", "- [x] Charlie")], theirs: [.insertAfter("  - note b", added)])
+        let expected = applying([.insertAfter("  - note b", added), .replace("- [ ] Charlie", "- [x] Charlie")], to: base)
+        #expect(r.conflicts == 0)
+        #expect(r.lines == layout.render(expected))
+    }
+
+    @Test("they check a task and edit its note in one hunk: the note change comes along")
+    func changeCarriesTheNote() {
+        let theirs: [LineEdit] = [.replace("- [ ] Bravo", "- [x] Bravo"), .replace("  - note b", "  - note b, done")]
+        let r = merge(.lf, ours: [.replace("- [ ] Alpha", "- [x] Alpha")], theirs: theirs)
+        #expect(r.conflicts == 0)
+        #expect(r.lines == DocLayout.lf.render(applying(theirs + [.replace("- [ ] Alpha", "- [x] Alpha")], to: base)))
+    }
+
+    @Test("they delete a task whose note we edited: a conflict around our whole task")
+    func deletionOfAnEditedNoteConflicts() {
+        let r = merge(.lf, ours: [.replace("  - note b", "  - note b, kept")], theirs: [.remove("- [ ] Bravo"), .remove("  - note b")])
+        #expect(r.conflicts == 1)
+        let expected = applying([.replace("  - note b", "  - note b, kept"), .insertBefore("- [ ] Bravo", ["<<<<<<< ours"]),
+                                 .insertAfter("  - note b, kept", ["=======", ">>>>>>> theirs"])], to: base)
+        #expect(r.lines == DocLayout.lf.render(expected))
+    }
+
+    @Test("they rename a task we moved: a conflict, not a lost move")
+    func renameAgainstMoveConflicts() {
+        let moved: [LineEdit] = [.remove("- [ ] Bravo"), .remove("  - note b"), .insertAfter("- [ ] Delta", ["- [ ] Bravo", "  - note b"])]
+        let r = merge(.lf, ours: moved, theirs: [.replace("- [ ] Bravo", "- [ ] Bravo with a new name")])
+        #expect(r.conflicts == 1)
+        let expected = [
+            "# Tasks", "", "## Pending", "", "### High Priority",
+            "- [ ] Alpha", "- [ ] Bravo with a new name", "  - note b", "- [ ] Charlie", "",
+            "### Low Priority", "- [ ] Delta", "<<<<<<< ours", "- [ ] Bravo", "  - note b", "=======", ">>>>>>> theirs",
+        ]
+        #expect(r.lines == DocLayout.lf.render(expected))
+    }
+}

@@ -49,7 +49,20 @@ public enum TaskMerge {
             }
             let touchesTasks = (hunk.oldStart..<(hunk.oldStart + hunk.oldLines.count)).contains(where: baseItemLines.contains)
                 || (hunk.newStart..<(hunk.newStart + hunk.newLines.count)).contains(where: theirItemLines.contains)
-            if touchesTasks { continue }
+            if touchesTasks {
+                // Step 2 merges the tasks' part; a change to other lines of the hunk (a heading
+                // just above a task) would be lost there: a conflict, unless only blank lines.
+                func outside(_ lines: [[UInt8]], from start: Int, _ items: Set<Int>) -> [[UInt8]] {
+                    lines.indices.filter { !items.contains(start + $0) }
+                        .map { Self.content(lines[$0]) }
+                        .filter { !ByteSearch.trimmed($0[...]).isEmpty }
+                }
+                let theirOutside = outside(hunk.newLines, from: hunk.newStart, theirItemLines)
+                if outside(hunk.oldLines, from: hunk.oldStart, baseItemLines) != theirOutside {
+                    conflict(at: min(hunk.oldStart, editor.document.lines.count), ours: [], theirs: theirOutside)
+                }
+                continue
+            }
             if !editor.applyRaw(hunk) {
                 conflict(at: min(hunk.oldStart, editor.document.lines.count), ours: [], theirs: hunk.newLines.map(Self.content))
             }

@@ -48,6 +48,16 @@ struct TaskMergeTests {
         #expect(r.lines == DocLayout.lf.render(applying(theirs + [.replace("- [ ] Alpha", "- [x] Alpha")], to: base)))
     }
 
+    @Test("they change a heading and the task under it in one hunk: the heading change is a conflict, not lost")
+    func headingChangedWithATaskIsNotLost() {
+        let r = merge(.lf, ours: [.replace("- [ ] Bravo", "- [x] Bravo")],
+                      theirs: [.replace("### High Priority", "### High Priority Tasks"), .replace("- [ ] Alpha", "- [x] Alpha")])
+        #expect(r.conflicts == 1)
+        let text = String(decoding: r.lines, as: UTF8.self)
+        #expect(text.contains("=======\n### High Priority Tasks\n>>>>>>> theirs\n"), "\(text)")
+        #expect(text.contains("- [x] Alpha\n- [x] Bravo\n"), "\(text)")
+    }
+
     @Test("they delete a task whose note we edited: a conflict around our whole task")
     func deletionOfAnEditedNoteConflicts() {
         let r = merge(.lf, ours: [.replace("  - note b", "  - note b, kept")], theirs: [.remove("- [ ] Bravo"), .remove("  - note b")])

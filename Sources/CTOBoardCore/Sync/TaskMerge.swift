@@ -78,6 +78,16 @@ public enum TaskMerge {
         func ourEntry(_ ident: SyncEngine.Ident) -> TaskEntry? {
             idents(editor.parsed()).first { $0.0 == ident }?.1
         }
+        func ourRename(like added: TaskEntry) -> TaskEntry? {
+            let alike = { (a: TaskEntry, b: TaskEntry) in Similarity.dice(a.title, b.title) >= 0.55 }
+            let ourList = idents(editor.parsed())
+            for (ident, gone) in idents(b) where theirByIdent[ident] == nil && ourEntry(ident) == nil && alike(gone, added) {
+                if let (_, mine) = ourList.first(where: { baseByIdent[$0.0] == nil && theirByIdent[$0.0] == nil && alike(gone, $0.1) }) {
+                    return mine
+                }
+            }
+            return nil
+        }
         for (index, (ident, theirEntry)) in theirList.enumerated() {
             let theirItem = item(theirs, theirEntry)
             let mine = ourEntry(ident)
@@ -86,6 +96,12 @@ public enum TaskMerge {
                 if let mine {
                     let ourItem = item(editor.document, mine)
                     if ourItem != theirItem { conflict(at: mine.line, ours: ourItem, theirs: theirItem) }
+                    continue
+                }
+                // Both sides renamed one task differently: it is gone from both, and a task only
+                // we added resembles it as theirs does. A conflict, not two tasks.
+                if let renamed = ourRename(like: theirEntry) {
+                    conflict(at: renamed.line, ours: item(editor.document, renamed), theirs: theirItem)
                     continue
                 }
                 // After the item of the nearest earlier task of theirs in its section that we

@@ -58,6 +58,15 @@ struct TaskMergeTests {
         #expect(text.contains("- [x] Alpha\n- [x] Bravo\n"), "\(text)")
     }
 
+    @Test("both sides rename the same task differently: one conflict, not two tasks")
+    func bothRenamedIsAConflict() {
+        let r = merge(.lf, ours: [.replace("- [ ] Charlie", "- [ ] Charlie Alpha")], theirs: [.replace("- [ ] Charlie", "- [ ] Charlie Bravo")])
+        #expect(r.conflicts == 1)
+        let expected = applying([.replace("- [ ] Charlie", "<<<<<<< ours"),
+                                 .insertAfter("<<<<<<< ours", ["- [ ] Charlie Alpha", "=======", "- [ ] Charlie Bravo", ">>>>>>> theirs"])], to: base)
+        #expect(r.lines == DocLayout.lf.render(expected), "\(String(decoding: r.lines, as: UTF8.self))")
+    }
+
     @Test("they delete a task whose note we edited: a conflict around our whole task")
     func deletionOfAnEditedNoteConflicts() {
         let r = merge(.lf, ours: [.replace("  - note b", "  - note b, kept")], theirs: [.remove("- [ ] Bravo"), .remove("  - note b")])

@@ -171,11 +171,8 @@ public enum LineDiff {
     public static func apply(_ hunks: [Hunk], to doc: Document) -> Document? {
         var lines = rawLines(doc).map(Array.init)
         let sorted = hunks.sorted(by: { $0.oldStart > $1.oldStart })
-        var starts: [Int] = []
-        for hunk in sorted {
-            guard let start = position(of: hunk, in: lines) else { return nil }
-            starts.append(start)
-        }
+        let starts = sorted.compactMap { position(of: $0, in: lines) }
+        guard starts.count == sorted.count else { return nil }
         // An insertion has no lines to find it by: where others had to be looked for, its place
         // is a guess, and undo refuses rather than put a task into the wrong section.
         let moved = zip(sorted, starts).contains { $0.oldStart != $1 }

@@ -318,8 +318,8 @@ public struct Session: Sendable {
             let ownHunks = (owner: LineDiff.hunks(from: from.ownerDoc.document, to: newOwner),
                             todo: LineDiff.hunks(from: from.todo.document, to: newTodo))
             var e = make(seq)
-            e.owner = ownHunks.owner.map(HistoryEntry.StoredHunk.init)
-            e.todo = ownHunks.todo.map(HistoryEntry.StoredHunk.init)
+            e.owner = LineDiff.anchored(ownHunks.owner, in: from.ownerDoc.document).map(HistoryEntry.StoredHunk.init)
+            e.todo = LineDiff.anchored(ownHunks.todo, in: from.todo.document).map(HistoryEntry.StoredHunk.init)
             historyLine += e.encodeLine()
             hunks = historyFrom == nil ? ownHunks
                 : (LineDiff.hunks(from: pair.ownerDoc.document, to: newOwner), LineDiff.hunks(from: pair.todo.document, to: newTodo))

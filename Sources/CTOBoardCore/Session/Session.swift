@@ -275,6 +275,13 @@ public struct Session: Sendable {
                   let newTodo = LineDiff.apply(th, to: pair.todo.document) else {
                 throw .undo("cannot \(verb) \(target.kind.rawValue) \"\(target.title)\": the lines it would change have been edited since")
             }
+            // A task put back by hand since is not put back twice.
+            let had = Dictionary(pair.tasks.map { ($0.key, 1) }, uniquingKeysWith: +)
+            let after = TaskPair(paths: paths, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes).tasks
+            let count = Dictionary(after.map { ($0.key, 1) }, uniquingKeysWith: +)
+            if let twice = after.first(where: { count[$0.key]! > max(had[$0.key] ?? 0, 1) }) {
+                throw .undo("cannot \(verb) \(target.kind.rawValue) \"\(target.title)\": the task \"\(twice.title)\" is already there")
+            }
             try commit(pair: onDisk, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes,
                        newDocuments: (newOwner, newTodo), historyFrom: sync == nil ? nil : pair, carried: sync, entry: { seq in
                 var e = entry(seq, forward ? .redone : .undone, target.title, target.taskID, target.to, target.from)

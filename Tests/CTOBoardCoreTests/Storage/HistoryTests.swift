@@ -196,6 +196,17 @@ struct HistoryTests {
         expectRefused(box, "edited since")
     }
 
+    /// Undo of a delete after a teammate put the task back by hand (and a sync carried it): the
+    /// task is already there, and undo does not make it twice.
+    @Test func undoOfADeleteIsRefusedWhenTheTaskIsBackAlready() throws {
+        let box = try SyncSandbox()
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Audit security"))
+        try teammateAdds("- [ ] Audit security [Owner: CTO]", after: "### Medium Priority", box)
+        expectRefused(box, "already there")
+        #expect(try box.loadPair().tasks.filter { $0.title == "Audit security" }.count == 1)
+    }
+
     @Test func historyIgnoresATornLastLine() throws {
         let box = try SyncSandbox()
         defer { box.remove() }

@@ -11,6 +11,8 @@ public enum LineDiff {
         public var newStart: Int
         /// The new lines' exact bytes, terminators included.
         public var newLines: [[UInt8]]
+        /// Whether the old lines must end the document (see ``LineDiff/anchored(_:in:)``).
+        public var atEnd = false
     }
 
     /// The lines of a document with their terminators.
@@ -166,18 +168,33 @@ public enum LineDiff {
         return matches.reversed()
     }
 
+    /// The hunks, each that only inserts or only removes lines widened by the unchanged line on
+    /// each side of it (the line before only when the hunk before has not taken it; at the end,
+    /// the end): undo and redo then find it by its neighbours, and put lines back only between.
+    public static func anchored(_ hunks: [Hunk], in old: Document) -> [Hunk] {
+        let lines = rawLines(old).map(Array.init)
+        var out: [Hunk] = []
+        for h in hunks {
+            let pure = h.oldLines.isEmpty || h.newLines.isEmpty
+            let end = h.oldStart + h.oldLines.count, taken = out.last.map { $0.oldStart + $0.oldLines.count } ?? 0
+            let before = pure && h.oldStart > taken ? [lines[h.oldStart - 1]] : []
+            let after = pure && end < lines.count ? [lines[end]] : []
+            out.append(Hunk(oldStart: h.oldStart - before.count, oldLines: before + h.oldLines + after,
+                            newStart: h.newStart - before.count, newLines: before + h.newLines + after,
+                            atEnd: pure && end == lines.count))
+        }
+        return out
+    }
+
     /// Applies hunks (made against `base`) to `doc`, whose lines at each hunk's place must still be
     /// the hunk's old lines; nil when one of them no longer is.
     public static func apply(_ hunks: [Hunk], to doc: Document) -> Document? {
         var lines = rawLines(doc).map(Array.init)
         let sorted = hunks.sorted(by: { $0.oldStart > $1.oldStart })
-        var starts: [Int] = []
-        for hunk in sorted {
-            guard let start = position(of: hunk, in: lines) else { return nil }
-            starts.append(start)
-        }
-        // An insertion has no lines to find it by: where others had to be looked for, its place
-        // is a guess, and undo refuses rather than put a task into the wrong section.
+        let starts = sorted.compactMap { position(of: $0, in: lines) }
+        guard starts.count == sorted.count else { return nil }
+        // An insertion without its neighbours (see `anchored`) has no lines to find it by: where
+        // others had to be looked for, its place is a guess, and undo refuses.
         let moved = zip(sorted, starts).contains { $0.oldStart != $1 }
         if moved && sorted.contains(where: { $0.oldLines.isEmpty }) { return nil }
         for (hunk, start) in zip(sorted, starts) {
@@ -204,9 +221,10 @@ public enum LineDiff {
         return nil
     }
 
-    /// Whether `lines` hold the hunk's old lines at `at`.
+    /// Whether `lines` hold the hunk's old lines at `at` (and end there, for a hunk `atEnd`).
     static func holds(_ hunk: Hunk, at: Int, in lines: [[UInt8]]) -> Bool {
-        at >= 0 && at + hunk.oldLines.count <= lines.count && lines[at..<(at + hunk.oldLines.count)].elementsEqual(hunk.oldLines)
+        let end = at + hunk.oldLines.count
+        return at >= 0 && (hunk.atEnd ? end == lines.count : end <= lines.count) && lines[at..<end].elementsEqual(hunk.oldLines)
     }
 
     /// Three-way merge of line changes: `ours` and `theirs` both made from `base`. Nil when

@@ -262,44 +262,42 @@ public struct Session: Sendable {
     }
 
     /// Undoes the last change that is not undone yet, in both documents.
-    public func undo() throws(SessionError) -> HistoryEntry {
-        try withLock { _ throws(SessionError) in
-            let history = History(path: store.historyPath(paths))
-            let entries = history.entries()
-            guard let target = History.stacks(entries).undo.last else { throw .undo("nothing to undo") }
-            try revert(target, forward: false, kind: .undone)
-            return target
-        }
-    }
+    public func undo() throws(SessionError) -> HistoryEntry { try revert(forward: false) }
 
     /// Redoes the last undone change.
-    public func redo() throws(SessionError) -> HistoryEntry {
+    public func redo() throws(SessionError) -> HistoryEntry { try revert(forward: true) }
+
+    private func revert(forward: Bool) throws(SessionError) -> HistoryEntry {
         try withLock { _ throws(SessionError) in
-            let history = History(path: store.historyPath(paths))
-            guard let target = History.stacks(history.entries()).redo.last else { throw .undo("nothing to redo") }
-            try revert(target, forward: true, kind: .redone)
+            let stacks = History.stacks(History(path: store.historyPath(paths)).entries())
+            let verb = forward ? "redo" : "undo"
+            guard let target = (forward ? stacks.redo : stacks.undo).last else { throw .undo("nothing to \(verb)") }
+            // External edits are carried in the same transaction first: undo works on documents
+            // that agree, and leaves them agreeing with the base it stores (no phantom conflict).
+            let onDisk = try read()
+            let (pair, sync, base) = try presync(onDisk)
+            let oh = forward ? target.ownerHunks : HistoryEntry.reversed(target.ownerHunks)
+            let th = forward ? target.todoHunks : HistoryEntry.reversed(target.todoHunks)
+            guard let newOwner = LineDiff.apply(oh, to: pair.ownerDoc.document),
+                  let newTodo = LineDiff.apply(th, to: pair.todo.document) else {
+                throw .undo("cannot \(verb) \(target.kind.rawValue) \"\(target.title)\": the lines it would change have been edited since")
+            }
+            // A task put back by hand since is not put back twice.
+            let had = Dictionary(pair.tasks.map { ($0.key, 1) }, uniquingKeysWith: +)
+            let after = TaskPair(paths: paths, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes).tasks
+            let count = Dictionary(after.map { ($0.key, 1) }, uniquingKeysWith: +)
+            if let twice = after.first(where: { count[$0.key]! > max(had[$0.key] ?? 0, 1) }) {
+                throw .undo("cannot \(verb) \(target.kind.rawValue) \"\(target.title)\": the task \"\(twice.title)\" is already there")
+            }
+            try commit(pair: onDisk, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes,
+                       newDocuments: (newOwner, newTodo), historyFrom: sync == nil ? nil : pair, carried: sync, entry: { seq in
+                var e = entry(seq, forward ? .redone : .undone, target.title, target.taskID, target.to, target.from)
+                e.ref = target.seq
+                return e
+            })
+            if sync?.conflicts.isEmpty == false { try storeAgreedBase(ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes, oldBase: base) }
             return target
         }
-    }
-
-    private func revert(_ target: HistoryEntry, forward: Bool, kind: ChangeKind) throws(SessionError) {
-        // External edits are carried in the same transaction first: undo works on documents
-        // that agree, and leaves them agreeing with the base it stores (no phantom conflict).
-        let onDisk = try read()
-        let (pair, sync, base) = try presync(onDisk)
-        let oh = forward ? target.ownerHunks : HistoryEntry.reversed(target.ownerHunks)
-        let th = forward ? target.todoHunks : HistoryEntry.reversed(target.todoHunks)
-        guard let newOwner = LineDiff.apply(oh, to: pair.ownerDoc.document),
-              let newTodo = LineDiff.apply(th, to: pair.todo.document) else {
-            throw .undo("cannot \(forward ? "redo" : "undo") \(target.kind.rawValue) \"\(target.title)\": the lines it would change have been edited since")
-        }
-        try commit(pair: onDisk, ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes,
-                   newDocuments: (newOwner, newTodo), historyFrom: sync == nil ? nil : pair, carried: sync, entry: { seq in
-            var e = entry(seq, kind, target.title, target.taskID, target.to, target.from)
-            e.ref = target.seq
-            return e
-        })
-        if sync?.conflicts.isEmpty == false { try storeAgreedBase(ownerBytes: newOwner.bytes, todoBytes: newTodo.bytes, oldBase: base) }
     }
 
     private func entry(_ seq: Int, _ kind: ChangeKind, _ title: String, _ id: String?, _ from: Pane?, _ to: Pane?) -> HistoryEntry {
@@ -334,8 +332,8 @@ public struct Session: Sendable {
             let ownHunks = (owner: LineDiff.hunks(from: from.ownerDoc.document, to: newOwner),
                             todo: LineDiff.hunks(from: from.todo.document, to: newTodo))
             var e = make(seq)
-            e.owner = ownHunks.owner.map(HistoryEntry.StoredHunk.init)
-            e.todo = ownHunks.todo.map(HistoryEntry.StoredHunk.init)
+            e.owner = LineDiff.anchored(ownHunks.owner, in: from.ownerDoc.document).map(HistoryEntry.StoredHunk.init)
+            e.todo = LineDiff.anchored(ownHunks.todo, in: from.todo.document).map(HistoryEntry.StoredHunk.init)
             historyLine += e.encodeLine()
             hunks = historyFrom == nil ? ownHunks
                 : (LineDiff.hunks(from: pair.ownerDoc.document, to: newOwner), LineDiff.hunks(from: pair.todo.document, to: newTodo))

@@ -24,24 +24,16 @@ public struct History: Sendable {
     /// 64 KiB first (an entry is usually well under a kilobyte), more only when the last line
     /// is longer than that.
     public func lastSeq() -> Int {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { return 0 }
-        defer { close(fd) }
-        let size = Int(lseek(fd, 0, SEEK_END))
-        guard size > 0 else { return 0 }
         for limit in [1 << 16, 1 << 20] {
-            let chunk = min(size, limit)
-            let buf = [UInt8](unsafeUninitializedCapacity: chunk) { buf, count in
-                count = max(0, pread(fd, buf.baseAddress!, chunk, off_t(size - chunk)))
-            }
-            guard !buf.isEmpty else { return 0 }
+            guard let buf = tail(limit) else { break }
+            if buf.isEmpty { return 0 }
             // The last complete line.
             var end = buf.count
             while end > 0, buf[end - 1] == 0x0A { end -= 1 }
             var start = end
             while start > 0, buf[start - 1] != 0x0A { start -= 1 }
-            // A line cut by the chunk's start is not complete: read more.
-            if start == 0 && chunk < size { continue }
+            // A line cut by the tail's start is not complete: read more.
+            if start == 0 && buf.count == limit { continue }
             if let seq = Self.seq(inLine: buf[start..<end]) { return seq }
             if let e = try? JSONDecoder().decode(HistoryEntry.self, from: Data(buf[start..<end])) { return e.seq }
             break

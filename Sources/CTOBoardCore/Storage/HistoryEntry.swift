@@ -2,22 +2,24 @@ import Foundation
 
 /// One recorded transaction: what it did and the line hunks that undo or redo it.
 public struct HistoryEntry: Sendable, Equatable, Codable {
-    /// A hunk stored compactly: the lines' bytes as base64 of their concatenation.
+    /// A hunk stored compactly: the lines' bytes as base64 of their concatenation, `atEnd` only if true.
     public struct StoredHunk: Sendable, Equatable, Codable {
         public var oldStart: Int
         public var newStart: Int
         public var old: Data
         public var new: Data
+        public var atEnd: Bool?
 
         init(_ h: LineDiff.Hunk) {
             oldStart = h.oldStart
             newStart = h.newStart
             old = Data(h.oldLines.joined())
             new = Data(h.newLines.joined())
+            atEnd = h.atEnd ? true : nil
         }
 
         var hunk: LineDiff.Hunk {
-            LineDiff.Hunk(oldStart: oldStart, oldLines: Self.split(old), newStart: newStart, newLines: Self.split(new))
+            LineDiff.Hunk(oldStart: oldStart, oldLines: Self.split(old), newStart: newStart, newLines: Self.split(new), atEnd: atEnd == true)
         }
 
         /// The lines with their terminators: the inverse of joining them.
@@ -50,7 +52,7 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
 
     /// Hunks reversed: what undoes them.
     static func reversed(_ hunks: [LineDiff.Hunk]) -> [LineDiff.Hunk] {
-        hunks.map { LineDiff.Hunk(oldStart: $0.newStart, oldLines: $0.newLines, newStart: $0.oldStart, newLines: $0.oldLines) }
+        hunks.map { LineDiff.Hunk(oldStart: $0.newStart, oldLines: $0.newLines, newStart: $0.oldStart, newLines: $0.oldLines, atEnd: $0.atEnd) }
     }
 
     /// One JSON line.

@@ -4,7 +4,7 @@ import ArgumentParser
 struct CLIError: Error, CustomStringConvertible {
     /// The documented exit codes (README, "Exit codes"), defined here only.
     enum Code: Int32 {
-        /// Drift (`check`), conflicts left (`sync`, the merge driver), nothing to undo or redo.
+        /// Drift (`check`), conflicts left (`sync`, the merge driver), nothing to undo or redo, an undo or redo refused.
         case drift = 1
         case badInput = 2
         case writeFailed = 3

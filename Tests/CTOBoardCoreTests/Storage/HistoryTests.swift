@@ -91,6 +91,122 @@ struct HistoryTests {
         #expect(box.todoBytes[at + 3] == 0x78, "the unrelated edit stays")
     }
 
+    // MARK: Putting a task back where it was, or refusing
+
+    /// `bytes` with `line` inserted after the one line equal to `anchor` (lines ending in `eol`).
+    func inserting(_ line: String, after anchor: String, in bytes: [UInt8], eol: String = "\n") throws -> [UInt8] {
+        let at = try #require(bytes.firstRange(of: Array((eol + anchor + eol).utf8))).upperBound
+        var out = bytes
+        out.insert(contentsOf: Array((line + eol).utf8), at: at)
+        return out
+    }
+
+    /// Runs `undo` (or `redo`), which must be refused with a reason containing `why`, with
+    /// neither document changed.
+    func expectRefused(_ box: SyncSandbox, redo: Bool = false, _ why: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let before = (box.ownerBytes, box.todoBytes)
+        do {
+            _ = redo ? try box.session().redo() : try box.session().undo()
+            Issue.record("should have been refused", sourceLocation: sourceLocation)
+        } catch {
+            guard case .undo(let message) = error else {
+                Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
+                return
+            }
+            #expect(message.contains(why), "\(message)", sourceLocation: sourceLocation)
+        }
+        #expect(ShownBytes(box.ownerBytes) == ShownBytes(before.0), sourceLocation: sourceLocation)
+        #expect(ShownBytes(box.todoBytes) == ShownBytes(before.1), sourceLocation: sourceLocation)
+    }
+
+    /// A teammate adds a task under `anchor` in TODO.md, and a sync carries it.
+    func teammateAdds(_ line: String, after anchor: String, _ box: SyncSandbox, eol: String = "\n") throws {
+        try SyncSandbox.write(try inserting(line, after: anchor, in: box.todoBytes, eol: eol), to: box.paths.todo)
+        _ = try box.session(updateLastUpdated: false).sync()
+    }
+
+    /// Undo of a delete after a sync added a line above it: the task goes back after the note
+    /// of the task before it, in both documents, not between that task and its note.
+    @Test func undoOfADeleteAfterLinesWereAddedAboveKeepsItsNeighbours() throws {
+        let note = "  - draft in docs/ARCH.md"
+        let box = try SyncSandbox(layout: .crlf,
+                                  ownerLines: applying([.insertAfter("- [ ] Write docs", [note])], to: SyncFixture.ownerLines),
+                                  todoLines: applying([.insertAfter("- [ ] Write docs [Owner: CTO]", [note])], to: SyncFixture.todoLines))
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Plan migration"))
+        try teammateAdds("- [ ] Threat-model the admin API [Owner: CTO]", after: "- [ ] Audit security [Owner: CTO]", box, eol: "\r\n")
+        let synced = (box.ownerBytes, box.todoBytes)
+        _ = try box.session(updateLastUpdated: false).undo()
+        #expect(ShownBytes(box.ownerBytes) == ShownBytes(try inserting("- [ ] Plan migration", after: note, in: synced.0, eol: "\r\n")))
+        #expect(ShownBytes(box.todoBytes) == ShownBytes(try inserting("- [ ] Plan migration [Owner: CTO]", after: note, in: synced.1, eol: "\r\n")))
+    }
+
+    /// Undo of a delete of the last task of a section after a sync added lines to the section
+    /// before it: the task goes back to its own section.
+    @Test func undoOfADeleteAfterLinesWereAddedAboveKeepsItsSection() throws {
+        let box = try SyncSandbox()
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Tune costs"))
+        try teammateAdds("- [ ] New medium A [Owner: CTO]\n- [ ] New medium B [Owner: CTO]", after: "- [ ] Plan migration [Owner: CTO]", box)
+        let synced = (box.ownerBytes, box.todoBytes)
+        _ = try box.session(updateLastUpdated: false).undo()
+        #expect(ShownBytes(box.ownerBytes) == ShownBytes(try inserting("- [ ] Tune costs", after: "**Low Priority**:", in: synced.0)))
+        #expect(ShownBytes(box.todoBytes) == ShownBytes(try inserting("- [ ] Tune costs [Owner: CTO]", after: "### Low Priority", in: synced.1)))
+        #expect(try box.loadPair().tasks.first { $0.title == "Tune costs" }?.pane == .low)
+    }
+
+    /// Redo of an add after a sync added a line above it: the task goes back after the same task.
+    @Test func redoOfAnAddAfterLinesWereAddedAboveKeepsItsNeighbours() throws {
+        let box = try SyncSandbox()
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.add(title: "Fresh task", to: .medium))
+        let added = (box.ownerBytes, box.todoBytes)
+        _ = try box.session(updateLastUpdated: false).undo()
+        try teammateAdds("- [ ] Threat-model the admin API [Owner: CTO]", after: "- [ ] Audit security [Owner: CTO]", box)
+        let synced = (box.ownerBytes, box.todoBytes)
+        _ = try box.session(updateLastUpdated: false).redo()
+        // Where the add put it, in each document: after the line before it there.
+        func lineBefore(_ title: String, in bytes: [UInt8]) throws -> String {
+            let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+            return lines[try #require(lines.firstIndex { $0.hasPrefix("- [ ] \(title)") }) - 1]
+        }
+        let ownerLine = "- [ ] Fresh task", todoLine = "- [ ] Fresh task [Owner: CTO]"
+        #expect(ShownBytes(box.ownerBytes) == ShownBytes(try inserting(ownerLine, after: try lineBefore("Fresh task", in: added.0), in: synced.0)))
+        #expect(ShownBytes(box.todoBytes) == ShownBytes(try inserting(todoLine, after: try lineBefore("Fresh task", in: added.1), in: synced.1)))
+    }
+
+    /// A note added under the task before a deleted one: putting the task back at its old place
+    /// would put it between that task and its note (the note would then be the wrong task's).
+    @Test func undoOfADeleteIsRefusedRatherThanSplitAnotherTasksItem() throws {
+        let box = try SyncSandbox()
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Plan migration"))
+        try teammateAdds("  - a note of the teammate's", after: "- [ ] Write docs [Owner: CTO]", box)
+        expectRefused(box, "edited since")
+    }
+
+    /// The same at the end of TODO.md, where the task has no line after it to be found by: the
+    /// note added at the end of the document is the other task's, and undo refuses.
+    @Test func undoOfADeleteAtTheEndIsRefusedRatherThanSplitAnotherTasksItem() throws {
+        let box = try SyncSandbox(todoLines: applying([.insertBefore("- [ ] Tune costs [Owner: CTO]", ["- [ ] Low other [Owner: QA]"])],
+                                                      to: SyncFixture.todoLines))
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Tune costs"))
+        try SyncSandbox.write(box.todoBytes + Array("  - a note of the teammate's\n".utf8), to: box.paths.todo)
+        expectRefused(box, "edited since")
+    }
+
+    /// Undo of a delete after a teammate put the task back by hand (and a sync carried it): the
+    /// task is already there, and undo does not make it twice.
+    @Test func undoOfADeleteIsRefusedWhenTheTaskIsBackAlready() throws {
+        let box = try SyncSandbox()
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Audit security"))
+        try teammateAdds("- [ ] Audit security [Owner: CTO]", after: "### Medium Priority", box)
+        expectRefused(box, "already there")
+        #expect(try box.loadPair().tasks.filter { $0.title == "Audit security" }.count == 1)
+    }
+
     @Test func historyIgnoresATornLastLine() throws {
         let box = try SyncSandbox()
         defer { box.remove() }

@@ -136,6 +136,25 @@ struct SyncTrustTests {
         #expect(ws.ownerBytes == after.0 && ws.todoBytes == after.1)
     }
 
+    /// Undo of a delete after a teammate put the task back by hand and a sync carried it: one
+    /// line saying the task is already there, exit 1, neither document changed, no duplicate.
+    @Test func undoDoesNotPutBackATaskThatIsBackAlready() throws {
+        let ws = try synced()
+        defer { ws.remove() }
+        let task = "Conduct security audits"
+        #expect(try ws.ctoboard(["delete", task]).status == 0)
+        let phoenix = "- [ ] Document Phoenix/Elixir stack architecture [Owner: CTO]"
+        write(text(ws.todo).replacingOccurrences(of: phoenix, with: "- [ ] \(task) [Owner: CTO]\n" + phoenix), to: ws.todo)
+        #expect(try ws.ctoboard(["sync"]).status == 0)
+        let before = (ws.ownerBytes, ws.todoBytes)
+        let r = try ws.ctoboard(["undo"])
+        #expect(r.status == 1, "\(r)")
+        let message = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!message.contains("\n") && message.contains("already there") && message.contains(task), "\(message)")
+        #expect(ws.ownerBytes == before.0 && ws.todoBytes == before.1)
+        #expect(text(ws.ownerDoc).components(separatedBy: "- [ ] \(task)\n").count == 2)
+    }
+
     @Test func undoCarriesAPendingExternalEditFirst() throws {
         let ws = try synced()
         defer { ws.remove() }

@@ -1,6 +1,6 @@
 /// Pairs the owner document's tasks with the owner's tasks in TODO.md by normalized title.
 ///
-/// Tasks with equal titles within one document pair up in order: the first with the first.
+/// Tasks with equal titles pair up by likeness, then in order (``occurrences(_:like:)``).
 public enum TaskMatcher {
     /// Whether a TODO.md task belongs to `owner` (case-insensitive).
     public static func belongs(_ entry: TaskEntry, to owner: String) -> Bool {
@@ -15,20 +15,21 @@ public enum TaskMatcher {
         // Per title: the owner document's tasks with it (indices into `result`, in order).
         // (Sized up front, and each key looked up once: hashing a non-ASCII String is not cheap.)
         var ownerTasks: [String: [Int]] = Dictionary(minimumCapacity: ownerDoc.entries.count)
-        for entry in ownerDoc.entries where entry.pane != nil {
+        let ownerEntries = ownerDoc.entries.filter { $0.pane != nil }
+        let ownerNumbers = occurrences(ownerEntries)
+        for (entry, occurrence) in zip(ownerEntries, ownerNumbers) {
             let hash = TitleKey.hash(entry.key)
-            let occurrence = appending(result.count, to: &ownerTasks[entry.key, default: []])
+            ownerTasks[entry.key, default: []].append(result.count)
             result.append(MatchedTask(id: id(hash: hash, occurrence), owner: entry, todo: nil))
             hashes.append(hash)
         }
         let ownerBytes = Array(owner.utf8)
         // A TODO.md parsed for this owner has taken apart only the owner's tasks already.
         let onlyOwners = todo.keyOwner == owner
-        // Per title: how many of TODO.md's tasks with it were seen so far.
-        var todoCounts: [String: Int] = Dictionary(minimumCapacity: ownerTasks.count)
-        for entry in todo.entries where !entry.key.isEmpty && (onlyOwners || entry.text.isOwned(by: ownerBytes)) {
+        let todoEntries = todo.entries.filter { !$0.key.isEmpty && (onlyOwners || $0.text.isOwned(by: ownerBytes)) }
+        let reference = zip(ownerEntries, ownerNumbers).map { (entry: $0, occurrence: $1) }
+        for (entry, n) in zip(todoEntries, occurrences(todoEntries, like: reference)) {
             let key = entry.key
-            let n = counting(&todoCounts[key, default: 0])
             if let indices = ownerTasks[key], n <= indices.count {
                 result[indices[n - 1]].todo = entry
             } else {
@@ -41,10 +42,35 @@ public enum TaskMatcher {
         return result
     }
 
-    /// Appends `index` to `list`; returns the new count.
-    private static func appending(_ index: Int, to list: inout [Int]) -> Int {
-        list.append(index)
-        return list.count
+    /// Occurrence numbers for `tasks` (1, 2, … among those with one title), paired with those of
+    /// `reference` (the same tasks elsewhere): a task alone on both sides with its checkbox,
+    /// section and children, else its children, takes its counterpart's; the rest pair in order.
+    static func occurrences(_ tasks: [TaskEntry], like reference: [(entry: TaskEntry, occurrence: Int)] = []) -> [Int] {
+        var counts: [String: Int] = Dictionary(minimumCapacity: tasks.count)
+        var result = tasks.map { counting(&counts[$0.key, default: 0]) }
+        let repeated = Set(tasks.indices.filter { result[$0] > 1 }.map { tasks[$0].key } + reference.filter { $0.occurrence > 1 }.map(\.entry.key))
+        if repeated.isEmpty { return result }
+        func alike(_ a: TaskEntry, _ b: TaskEntry, strictly: Bool) -> Bool {
+            a.childBytes == b.childBytes && (!strictly || a.checked == b.checked && a.pane == b.pane)
+        }
+        let theirs = Dictionary(grouping: reference.filter { repeated.contains($0.entry.key) }, by: \.entry.key)
+        for (key, mine) in Dictionary(grouping: tasks.indices.filter { repeated.contains(tasks[$0].key) }, by: { tasks[$0].key }) {
+            for i in mine { result[i] = 0 }
+            var others = theirs[key] ?? []
+            for strictly in [true, false] {
+                for i in mine where result[i] == 0 {
+                    let twins = others.filter { alike($0.entry, tasks[i], strictly: strictly) }
+                    guard twins.count == 1, mine.count(where: { result[$0] == 0 && alike(tasks[$0], tasks[i], strictly: strictly) }) == 1 else { continue }
+                    result[i] = twins[0].occurrence
+                    others.removeAll { $0.occurrence == result[i] }
+                }
+            }
+            for i in mine where result[i] == 0 && !others.isEmpty { result[i] = others.removeFirst().occurrence }
+            let taken = Set(mine.map { result[$0] })
+            var free = (1...).lazy.filter { !taken.contains($0) }.makeIterator()
+            for i in mine where result[i] == 0 { result[i] = free.next()! }
+        }
+        return result
     }
 
     /// Adds one to `count`; returns it.

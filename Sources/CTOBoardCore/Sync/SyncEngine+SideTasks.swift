@@ -17,19 +17,14 @@ extension SyncEngine {
         }
 
         /// The owner's tasks of `doc`: in TODO.md (`todo`) those tagged with the owner, in the owner
-        /// document those in a section. Equal titles count as occurrences 1, 2, … in order.
-        init(_ doc: TaskDocument, todo: Bool, owner: String) {
-            var counts: [String: Int] = [:]
-            var idents: [Ident] = []
-            var rows: [Int] = []
+        /// document those in a section. Equal titles count as occurrences paired with `reference`'s.
+        init(_ doc: TaskDocument, todo: Bool, owner: String, like reference: SideTasks = .empty) {
             let members = Membership(doc, todo: todo, owner: owner)
-            for (row, entry) in doc.entries.enumerated() where members.contains(entry) {
-                counts[entry.key, default: 0] += 1
-                idents.append(Ident(key: entry.key, occurrence: counts[entry.key]!))
-                rows.append(row)
-            }
+            let rows = doc.entries.indices.filter { members.contains(doc.entries[$0]) }
+            let entries = rows.map { doc.entries[$0] }
+            let numbers = TaskMatcher.occurrences(entries, like: reference.idents.indices.map { (reference[$0], reference.idents[$0].occurrence) })
             self.doc = doc
-            self.idents = idents
+            self.idents = zip(entries, numbers).map { Ident(key: $0.key, occurrence: $1) }
             self.rows = rows
         }
 

@@ -27,15 +27,13 @@ public struct SyncEngine: Sendable {
         let occurrence: Int
     }
 
-    /// The entry with identity `ident` on one side, found without listing the side.
-    static func entry(_ ident: Ident, in doc: TaskDocument, todo: Bool, owner: String) -> TaskEntry? {
-        let members = SideTasks.Membership(doc, todo: todo, owner: owner)
-        var seen = 0
-        for e in doc.entries where e.key == ident.key && members.contains(e) {
-            seen += 1
-            if seen == ident.occurrence { return e }
-        }
-        return nil
+    /// The task `target`, an entry of `original`, in `doc`, an edited copy of it where it is
+    /// unchanged: of the tasks identical to it, the nearest to its place among its title's tasks.
+    static func entry(_ target: TaskEntry, of original: TaskDocument, in doc: TaskDocument) -> TaskEntry? {
+        let place = original.entries.filter { $0.key == target.key }.firstIndex { $0.line == target.line } ?? 0
+        let sameKey = doc.entries.filter { $0.key == target.key }
+        let twins = sameKey.indices.filter { sameKey[$0].item == target.item && sameKey[$0].text == target.text && sameKey[$0].childBytes == target.childBytes }
+        return twins.min { abs($0 - place) < abs($1 - place) }.map { sameKey[$0] }
     }
 
     /// The state that matters for sync.
@@ -90,11 +88,11 @@ public struct SyncEngine: Sendable {
     public func plan(pair: TaskPair, base: BaseSnapshot?) -> SyncPlan {
         let owner = pair.paths.owner
         let curO = SideTasks(pair.ownerDoc, todo: false, owner: owner)
-        let curT = SideTasks(pair.todo, todo: true, owner: owner)
+        let curT = SideTasks(pair.todo, todo: true, owner: owner, like: curO)
         var baseO = SideTasks.empty, baseT = SideTasks.empty
         if let base {
-            baseO = SideTasks(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner)
-            baseT = SideTasks(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner)
+            baseO = SideTasks(TaskDocument(document: Document(bytes: base.owner)), todo: false, owner: owner, like: curO)
+            baseT = SideTasks(TaskDocument(document: Document(bytes: base.todo), keyOwner: owner), todo: true, owner: owner, like: curT)
         }
         // Every identity numbered once (0, 1, 2, … in order of first sight); the bookkeeping
         // is arrays indexed by number.
@@ -130,20 +128,20 @@ public struct SyncEngine: Sendable {
         var deletedInOwner = 0, deletedInTodo = 0
 
         // Conflicts left open, with their base entries: the base to store keeps those (see below).
-        var held: [(bO: TaskEntry?, bT: TaskEntry?, oIdent: Ident?, tIdent: Ident?)] = []
+        var held: [(bO: TaskEntry?, bT: TaskEntry?, o: TaskEntry?, t: TaskEntry?)] = []
 
         func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?, bO: TaskEntry? = nil, bT: TaskEntry? = nil) {
             let task = (o ?? t)!
             let id = TaskMatcher.id(task.key, oIdent?.occurrence ?? tIdent?.occurrence ?? 1)
             switch prefer ?? preferences[id] {
             case .owner?:
-                carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner)
+                carry(from: o, fromTodo: false, to: t, into: &todoEd, isTodo: true, pair: pair)
                 carried.append("conflict on \"\((o ?? t)!.title)\" resolved with the owner document's version")
             case .todo?:
-                carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner)
+                carry(from: t, fromTodo: true, to: o, into: &ownerEd, isTodo: false, pair: pair)
                 carried.append("conflict on \"\((t ?? o)!.title)\" resolved with TODO.md's version")
             case nil:
-                held.append((bO, bT, oIdent, tIdent))
+                held.append((bO, bT, o, t))
                 conflicts.append(SyncConflict(
                     id: id, title: task.title,
                     ownerVersion: o.map { pair.ownerDoc.document.text($0.line) },
@@ -165,11 +163,11 @@ public struct SyncEngine: Sendable {
             if !hasBase {
                 // First sight: carry a task present on one side only; differing ones conflict.
                 if o != nil && t == nil {
-                    carry(from: o, fromTodo: false, to: nil, into: &todoEd, isTodo: true, owner: owner)
+                    carry(from: o, fromTodo: false, to: nil, into: &todoEd, isTodo: true, pair: pair)
                     carried.append("added \"\(o!.title)\" to TODO.md")
                     changes += Self.changes(o, old: nil)
                 } else if t != nil && o == nil {
-                    carry(from: t, fromTodo: true, to: nil, into: &ownerEd, isTodo: false, owner: owner)
+                    carry(from: t, fromTodo: true, to: nil, into: &ownerEd, isTodo: false, pair: pair)
                     carried.append("added \"\(t!.title)\" to the owner document")
                     changes += Self.changes(t, old: nil)
                 } else if !Self.same(o, t) {
@@ -179,12 +177,12 @@ public struct SyncEngine: Sendable {
             }
             if oChanged && !tChanged {
                 if o == nil { deletedInOwner += 1 }
-                carry(from: o, fromTodo: false, to: tIdent, into: &todoEd, isTodo: true, owner: owner)
+                carry(from: o, fromTodo: false, to: t, into: &todoEd, isTodo: true, pair: pair)
                 carried.append(Self.describe(o, old: bO, into: "TODO.md"))
                 changes += Self.changes(o, old: bO)
             } else if tChanged && !oChanged {
                 if t == nil { deletedInTodo += 1 }
-                carry(from: t, fromTodo: true, to: oIdent, into: &ownerEd, isTodo: false, owner: owner)
+                carry(from: t, fromTodo: true, to: o, into: &ownerEd, isTodo: false, pair: pair)
                 carried.append(Self.describe(t, old: bT, into: "the owner document"))
                 changes += Self.changes(t, old: bT)
             } else {
@@ -230,8 +228,8 @@ public struct SyncEngine: Sendable {
         if !held.isEmpty {
             var bo = DocumentEditor(ownerEd.parsed()), bt = DocumentEditor(todoEd.parsed())
             for h in held {
-                carry(from: h.bO, fromTodo: false, to: h.oIdent, into: &bo, isTodo: false, owner: owner)
-                carry(from: h.bT, fromTodo: true, to: h.tIdent, into: &bt, isTodo: true, owner: owner)
+                carry(from: h.bO, fromTodo: false, to: h.o, into: &bo, isTodo: false, pair: pair)
+                carry(from: h.bT, fromTodo: true, to: h.t, into: &bt, isTodo: true, pair: pair)
             }
             agreedBase = BaseSnapshot(owner: bo.document.bytes, todo: bt.document.bytes)
         }
@@ -250,12 +248,13 @@ public struct SyncEngine: Sendable {
         return what.joined(separator: ", ") + " in \(into)"
     }
 
-    /// Makes the task `target` (an identity in the editor's document, nil when absent) look like
-    /// `source` from the other document; deletes it when `source` is nil.
-    func carry(from source: TaskEntry?, fromTodo: Bool, to target: Ident?, into editor: inout DocumentEditor,
-               isTodo: Bool, owner: String) {
+    /// Makes `target` (a task of `pair`, found again in the editor's document; nil when absent)
+    /// look like `source` from the other document; deletes it when `source` is nil.
+    func carry(from source: TaskEntry?, fromTodo: Bool, to target: TaskEntry?, into editor: inout DocumentEditor,
+               isTodo: Bool, pair: TaskPair) {
         let parsed = editor.parsed()
-        let current = target.flatMap { Self.entry($0, in: parsed, todo: isTodo, owner: owner) }
+        let owner = pair.paths.owner
+        let current = target.flatMap { Self.entry($0, of: isTodo ? pair.todo : pair.ownerDoc, in: parsed) }
         guard let source else {
             if let current { editor.deleteTask(line: current.line) }
             return

@@ -45,32 +45,44 @@ public enum TaskMatcher {
     /// Occurrence numbers for `tasks` (1, 2, … among those with one title), paired with those of
     /// `reference` (the same tasks elsewhere): a task alone on both sides with its checkbox,
     /// section and children, else its children, takes its counterpart's; the rest pair in order.
+    /// Linear in the tasks: a document of thousands of one title stays fast.
     static func occurrences(_ tasks: [TaskEntry], like reference: [(entry: TaskEntry, occurrence: Int)] = []) -> [Int] {
         var counts: [String: Int] = Dictionary(minimumCapacity: tasks.count)
         var result = tasks.map { counting(&counts[$0.key, default: 0]) }
-        let repeated = Set(tasks.indices.filter { result[$0] > 1 }.map { tasks[$0].key } + reference.filter { $0.occurrence > 1 }.map(\.entry.key))
+        let repeated = Set(tasks.indices.filter { result[$0] > 1 }.map { tasks[$0].key }
+                           + reference.filter { $0.occurrence > 1 }.map(\.entry.key))
         if repeated.isEmpty { return result }
-        func alike(_ a: TaskEntry, _ b: TaskEntry, strictly: Bool) -> Bool {
-            a.childBytes == b.childBytes && (!strictly || a.checked == b.checked && a.pane == b.pane)
-        }
         let theirs = Dictionary(grouping: reference.filter { repeated.contains($0.entry.key) }, by: \.entry.key)
         for (key, mine) in Dictionary(grouping: tasks.indices.filter { repeated.contains(tasks[$0].key) }, by: { tasks[$0].key }) {
             for i in mine { result[i] = 0 }
-            var others = theirs[key] ?? []
+            let others = theirs[key] ?? []
+            var used = Set<Int>()
             for strictly in [true, false] {
-                for i in mine where result[i] == 0 {
-                    let twins = others.filter { alike($0.entry, tasks[i], strictly: strictly) }
-                    guard twins.count == 1, mine.count(where: { result[$0] == 0 && alike(tasks[$0], tasks[i], strictly: strictly) }) == 1 else { continue }
-                    result[i] = twins[0].occurrence
-                    others.removeAll { $0.occurrence == result[i] }
+                let likeness = { (e: TaskEntry) in
+                    Likeness(children: e.childBytes, checked: strictly ? e.checked : nil, pane: strictly ? e.pane : nil)
+                }
+                let mineAlike = Dictionary(grouping: mine.filter { result[$0] == 0 }, by: { likeness(tasks[$0]) })
+                let othersAlike = Dictionary(grouping: others.filter { !used.contains($0.occurrence) }, by: { likeness($0.entry) })
+                for (l, ms) in mineAlike where ms.count == 1 {
+                    guard let os = othersAlike[l], os.count == 1 else { continue }
+                    result[ms[0]] = os[0].occurrence
+                    used.insert(os[0].occurrence)
                 }
             }
-            for i in mine where result[i] == 0 && !others.isEmpty { result[i] = others.removeFirst().occurrence }
+            var rest = others.map(\.occurrence).filter { !used.contains($0) }.makeIterator()
+            for i in mine where result[i] == 0 { result[i] = rest.next() ?? 0 }
             let taken = Set(mine.map { result[$0] })
             var free = (1...).lazy.filter { !taken.contains($0) }.makeIterator()
             for i in mine where result[i] == 0 { result[i] = free.next()! }
         }
         return result
+    }
+
+    /// What pairs tasks of one title: their children, and strictly also checkbox and section.
+    private struct Likeness: Hashable {
+        let children: ArraySlice<UInt8>
+        let checked: Bool?
+        let pane: Pane?
     }
 
     /// Adds one to `count`; returns it.

@@ -63,9 +63,6 @@ public struct Document: Sendable, Equatable {
     /// Documents are equal when their bytes are (the lines follow from them).
     public static func == (a: Document, b: Document) -> Bool { a.bytes.sameBytes(as: b.bytes) }
 
-    /// The serialized document: exactly ``bytes``.
-    public func serialize() -> [UInt8] { bytes }
-
     /// The content bytes of line `index` (without terminator).
     @inlinable
     public func content(_ index: Int) -> ArraySlice<UInt8> {

@@ -38,7 +38,6 @@ public struct TaskDocument: Sendable {
     public init(document: Document, keyOwner: String? = nil) {
         var reader = Reader(keyOwner: keyOwner)
         var entries: [TaskEntry] = []
-        // Task lines are most of a task document; untouched capacity costs no memory.
         // The lines are read through a buffer pointer: slices of it cost no reference counting.
         // Its slices have the same indices as the array's.
         document.bytes.withUnsafeBufferPointer { buffer in

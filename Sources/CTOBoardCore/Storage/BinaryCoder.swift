@@ -109,13 +109,4 @@ enum Checksum {
         }
         return result ?? lanes(Array(bytes))
     }
-
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in bytes {
-            hash ^= UInt64(b)
-            hash &*= 0x100000001b3
-        }
-        return hash
-    }
 }

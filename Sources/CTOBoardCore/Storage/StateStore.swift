@@ -37,7 +37,7 @@ public struct StateStore: Sendable {
     /// A short name for a pair's own files.
     public static func pairName(_ pair: PairPaths) -> String {
         let key = pair.owner.lowercased() + "\u{0}" + pair.ownerDoc + "\u{0}" + pair.todo
-        let hash = Checksum.fnv1a(Array(key.utf8))
+        let hash = TitleKey.hash(key)  // FNV-1a of the UTF-8
         let safeOwner = String(pair.owner.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
         return "\(safeOwner)-\(String(hash >> 32, radix: 16))"
     }

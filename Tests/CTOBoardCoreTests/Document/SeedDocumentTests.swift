@@ -20,7 +20,7 @@ struct SeedDocumentTests {
     }
 
     @Test func roundTrip() {
-        #expect(doc.document.serialize() == bytes)
+        #expect(doc.document.bytes == bytes)
         #expect(Document(bytes: bytes).lines.count == 148)
     }
 

@@ -172,16 +172,18 @@ public enum LineDiff {
     /// each side of it (the line before only when the hunk before has not taken it; at the end,
     /// the end): undo and redo then find it by its neighbours, and put lines back only between.
     public static func anchored(_ hunks: [Hunk], in old: Document) -> [Hunk] {
-        let lines = rawLines(old).map(Array.init)
+        // (Only the lines next to the hunks are copied: a document has thousands.)
+        let count = old.lines.isEmpty && !old.bytes.isEmpty ? 1 : old.lines.count
+        func line(_ i: Int) -> [UInt8] { Array(old.lines.isEmpty ? old.bytes[...] : rawLines(old, i..<(i + 1))[0]) }
         var out: [Hunk] = []
         for h in hunks {
             let pure = h.oldLines.isEmpty || h.newLines.isEmpty
             let end = h.oldStart + h.oldLines.count, taken = out.last.map { $0.oldStart + $0.oldLines.count } ?? 0
-            let before = pure && h.oldStart > taken ? [lines[h.oldStart - 1]] : []
-            let after = pure && end < lines.count ? [lines[end]] : []
+            let before = pure && h.oldStart > taken ? [line(h.oldStart - 1)] : []
+            let after = pure && end < count ? [line(end)] : []
             out.append(Hunk(oldStart: h.oldStart - before.count, oldLines: before + h.oldLines + after,
                             newStart: h.newStart - before.count, newLines: before + h.newLines + after,
-                            atEnd: pure && end == lines.count))
+                            atEnd: pure && end == count))
         }
         return out
     }

@@ -133,10 +133,3 @@ public enum TaskMatcher {
         return clashing
     }
 }
-
-extension String {
-    /// ASCII-and-Unicode case-insensitive equality.
-    func caseInsensitiveCompare(_ other: String) -> Bool {
-        self == other || self.lowercased() == other.lowercased()
-    }
-}

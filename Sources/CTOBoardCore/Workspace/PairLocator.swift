@@ -40,7 +40,7 @@ public enum PairLocator {
         guard let config, !config.pairs.isEmpty else { throw .noOwnerDoc }
         var pairs = config.pairs
         if let owner {
-            pairs = pairs.filter { $0.owner.caseInsensitiveCompare(owner) }
+            pairs = pairs.filter { $0.owner.lowercased() == owner.lowercased() }
             if pairs.isEmpty { throw .unknownOwner(owner, known: config.pairs.map(\.owner)) }
         }
         var result: [PairPaths] = []

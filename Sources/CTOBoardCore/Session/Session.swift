@@ -247,12 +247,8 @@ public struct Session: Sendable {
         if base == nil {
             _ = unlink(store.basePath(paths))
         } else if let agreed {
-            try storeBase(agreed)
+            do { try AtomicFile.replace(store.basePath(paths), with: agreed.encode()) } catch { throw .write(error) }
         }
-    }
-
-    private func storeBase(_ base: BaseSnapshot) throws(SessionError) {
-        do { try AtomicFile.replace(store.basePath(paths), with: base.encode()) } catch { throw .write(error) }
     }
 
     /// Throws when `plan` would carry deletions that look like an accident.

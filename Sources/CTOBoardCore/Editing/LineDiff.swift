@@ -168,18 +168,23 @@ public enum LineDiff {
         return matches.reversed()
     }
 
-    /// The hunks, each that only inserts or only removes lines widened by the unchanged line on
-    /// each side of it (the line before only when the hunk before has not taken it; at the end,
-    /// the end): undo and redo then find it by its neighbours, and put lines back only between.
+    /// The hunks, each that only inserts or only removes lines widened by the unchanged lines
+    /// around it: before, back to the line that starts the item there (a note or a blank line
+    /// alone is found in many places), unless the hunk before has taken them; after, one line or
+    /// the end. Undo and redo then find it by its neighbours, and put lines back only between.
     public static func anchored(_ hunks: [Hunk], in old: Document) -> [Hunk] {
-        // (Only the lines next to the hunks are copied: a document has thousands.)
         let count = old.lines.isEmpty && !old.bytes.isEmpty ? 1 : old.lines.count
         func line(_ i: Int) -> [UInt8] { Array(old.lines.isEmpty ? old.bytes[...] : rawLines(old, i..<(i + 1))[0]) }
         var out: [Hunk] = []
         for h in hunks {
             let pure = h.oldLines.isEmpty || h.newLines.isEmpty
             let end = h.oldStart + h.oldLines.count, taken = out.last.map { $0.oldStart + $0.oldLines.count } ?? 0
-            let before = pure && h.oldStart > taken ? [line(h.oldStart - 1)] : []
+            var from = h.oldStart
+            while pure, from > taken, from > h.oldStart - 20 {
+                from -= 1
+                if let first = line(from).first, ![0x20, 0x09, 0x0D, 0x0A].contains(first) { break }
+            }
+            let before = (from..<h.oldStart).map(line)
             let after = pure && end < count ? [line(end)] : []
             out.append(Hunk(oldStart: h.oldStart - before.count, oldLines: before + h.oldLines + after,
                             newStart: h.newStart - before.count, newLines: before + h.newLines + after,
@@ -195,11 +200,13 @@ public enum LineDiff {
         let sorted = hunks.sorted(by: { $0.oldStart > $1.oldStart })
         let starts = sorted.compactMap { position(of: $0, in: lines) }
         guard starts.count == sorted.count else { return nil }
-        // An insertion without its neighbours (see `anchored`) has no lines to find it by: where
-        // others had to be looked for, its place is a guess, and undo refuses.
-        let moved = zip(sorted, starts).contains { $0.oldStart != $1 }
-        if moved && sorted.contains(where: { $0.oldLines.isEmpty }) { return nil }
-        for (hunk, start) in zip(sorted, starts) {
+        // An insertion with no lines to find it by (not ``anchored(_:in:)``) is a guess where others moved.
+        if zip(sorted, starts).contains(where: { $0.oldStart != $1 }) && sorted.contains(where: { $0.oldLines.isEmpty }) { return nil }
+        // Last place first. Places found elsewhere may be in another order (a teammate swapped
+        // two sections), but must not overlap.
+        let placed = zip(sorted, starts).sorted { $0.1 > $1.1 }
+        for (a, b) in zip(placed, placed.dropFirst()) where b.1 + b.0.oldLines.count > a.1 { return nil }
+        for (hunk, start) in placed {
             lines.replaceSubrange(start..<(start + hunk.oldLines.count), with: hunk.newLines)
         }
         return Document(bytes: Array(lines.joined()))

@@ -155,6 +155,46 @@ struct HistoryTests {
         #expect(try box.loadPair().tasks.first { $0.title == "Tune costs" }?.pane == .low)
     }
 
+    /// Undo of a move after a teammate put TODO.md's Medium block above its High block: the
+    /// places found for the two hunks are in the other order, and each is applied where it was
+    /// found. Nothing else changes: no task lost, no heading twice.
+    @Test func undoOfAMoveAfterSectionsWereReorderedPutsItBack() throws {
+        let box = try SyncSandbox()
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.move("Audit security", to: .medium))
+        let todo = String(decoding: box.todoBytes, as: UTF8.self)
+        let high = try #require(todo.range(of: "### High Priority")), medium = try #require(todo.range(of: "### Medium Priority"))
+        let low = try #require(todo.range(of: "### Low Priority"))
+        let swapped = String(todo[..<high.lowerBound]) + todo[medium.lowerBound..<low.lowerBound] + todo[high.lowerBound..<medium.lowerBound] + todo[low.lowerBound...]
+        try SyncSandbox.write(Array(swapped.utf8), to: box.paths.todo)
+        _ = try box.session(updateLastUpdated: false).sync()
+        let owner = box.ownerBytes
+
+        #expect(try box.session(updateLastUpdated: false).undo().kind == .reprioritized)
+        let expected = swapped.replacingOccurrences(of: "- [ ] Audit security [Owner: CTO]\n", with: "")
+            .replacingOccurrences(of: "### High Priority\n", with: "### High Priority\n- [ ] Audit security [Owner: CTO]\n")
+        #expect(String(decoding: box.todoBytes, as: UTF8.self) == expected)
+        #expect(ShownBytes(box.ownerBytes) == ShownBytes(try inserting("- [ ] Audit security", after: "**High Priority**:",
+            in: Array(String(decoding: owner, as: UTF8.self).replacingOccurrences(of: "- [ ] Audit security\n", with: "").utf8))))
+        #expect(try box.loadPair().drift().isEmpty)
+    }
+
+    /// Undo of a delete whose neighbours (a note and a blank line) are no longer next to each
+    /// other, while the same two lines follow another task in another section: refused, not
+    /// put back in that section.
+    @Test func undoOfADeleteIsNotPutBackAfterTheSameNoteElsewhere() throws {
+        let note = "  - see ticket"
+        let box = try SyncSandbox(
+            ownerLines: applying([.insertAfter("- [ ] Plan migration", [note, "- [ ] Renew certs"]), .insertAfter("- [ ] Tune costs", [note])],
+                                 to: SyncFixture.ownerLines),
+            todoLines: applying([.insertAfter("- [ ] Plan migration [Owner: CTO]", [note, "- [ ] Renew certs [Owner: CTO]"]),
+                                 .insertAfter("- [ ] Tune costs [Owner: CTO]", [note, "", "## Later"])], to: SyncFixture.todoLines))
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Renew certs"))
+        try teammateAdds("- [ ] Budget the pen test [Owner: CTO]", after: note, box)
+        expectRefused(box, "edited since")
+    }
+
     /// Redo of an add after a sync added a line above it: the task goes back after the same task.
     @Test func redoOfAnAddAfterLinesWereAddedAboveKeepsItsNeighbours() throws {
         let box = try SyncSandbox()

@@ -33,43 +33,30 @@ struct DriftTests {
         #expect(drift.map(\.kind) == [.onlyInOwnerDoc])
         let d = try #require(drift.first)
         #expect(d.task.title == "Evaluate Phoenix")
-        let line = d.describe(ownerDocName: "CTO_OWNER.md", todoName: "TODO.md")
-        #expect(line == "CTO_OWNER.md:4: \"Evaluate Phoenix\" [\(d.task.id)] is only in the owner document")
     }
 
     @Test func onlyInTodo() throws {
         let todo = Self.todo + "\n- [ ] Rotate secrets [Owner: CTO]"
         let drift = makePair(owner: Self.owner, todo: todo).drift()
         #expect(drift.map(\.kind) == [.onlyInTodo])
-        let line = try #require(drift.first).describe(ownerDocName: "o.md", todoName: "TODO.md")
-        #expect(line.hasPrefix("TODO.md:8: \"Rotate secrets\""))
-        #expect(line.hasSuffix("is only in TODO.md"))
     }
 
     @Test func checkboxDiffers() throws {
         let todo = Self.todo.replacingLine("- [x] Ship beta [Owner: CTO]", with: "- [ ] Ship beta [Owner: CTO]")
         let drift = makePair(owner: Self.owner, todo: todo).drift()
         #expect(drift.map(\.kind) == [.checkbox])
-        let line = try #require(drift.first).describe(ownerDocName: "o.md", todoName: "t.md")
-        #expect(line.contains("o.md:2:"))
-        #expect(line.contains("(t.md:2)"))
-        #expect(line.contains("checkbox differs: [x] in the owner document, [ ] in TODO.md"))
     }
 
     @Test func sectionDiffers() throws {
         let todo = Self.todo.replacingLine("## In Progress", with: "## Backlog")
         let drift = makePair(owner: Self.owner, todo: todo).drift()
         #expect(drift.map(\.kind) == [.section])
-        let line = try #require(drift.first).describe(ownerDocName: "o.md", todoName: "t.md")
-        #expect(line.contains("section differs: In Progress in the owner document, Pending/Medium in TODO.md (t.md:4)"))
     }
 
     @Test func priorityDiffers() throws {
         let todo = Self.todo.replacingLine("### High Priority", with: "### Low Priority")
         let drift = makePair(owner: Self.owner, todo: todo).drift()
         #expect(drift.map(\.kind) == [.section])
-        let line = try #require(drift.first).describe(ownerDocName: "o.md", todoName: "t.md")
-        #expect(line.contains("priority differs: Pending/High in the owner document, Pending/Low in TODO.md"))
     }
 
     @Test func checkboxAndSectionBothReported() {
@@ -105,20 +92,6 @@ struct DriftTests {
         let drift = makePair(owner: Self.owner, todo: todo).drift()
         #expect(drift.map(\.kind) == [.section])
         #expect(drift.first?.task.title == "Conduct security audits")
-    }
-
-    @Test func descriptionsAreOneLine() {
-        let todo = Self.todo
-            .replacingLine("- [x] Ship beta [Owner: CTO]", with: "- [ ] Ship beta [Owner: CTO]")
-            .replacingLine("### High Priority", with: "### Medium Priority")
-            + "\n- [ ] Extra [Owner: CTO]"
-        let drift = makePair(owner: Self.owner + "\n- [ ] Owner extra", todo: todo).drift()
-        #expect(Set(drift.map(\.kind)) == [.checkbox, .section, .onlyInOwnerDoc, .onlyInTodo])
-        for d in drift {
-            let line = d.describe(ownerDocName: "o.md", todoName: "t.md")
-            #expect(!line.contains("\n"))
-            #expect(line.contains(d.task.id))
-        }
     }
 
     @Test func exampleWorkspaceAgrees() throws {

@@ -55,7 +55,7 @@ struct FuzzRegressionTests {
         let pair = TaskPair(paths: Self.paths, ownerBytes: Self.headingOwner, todoBytes: Self.headingTodo)
         let plan = SyncEngine(prefer: .owner).plan(pair: pair, base: nil)
         let after = TaskPair(paths: Self.paths, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes)
-        #expect(after.drift().isEmpty, "\(after.drift().map { $0.describe(ownerDocName: "OWNER", todoName: "TODO") })")
+        #expect(after.drift().isEmpty, "\(after.drift().map { "\($0.kind) \($0.task.title)" })")
         #expect(Self.otherOwnersPanes(plan.todoBytes) == Self.otherOwnersPanes(Self.headingTodo))
         #expect(Self.otherOwnersLines(plan.todoBytes) == Self.otherOwnersLines(Self.headingTodo))
 
@@ -83,7 +83,7 @@ struct FuzzRegressionTests {
         let task = try #require(pair.tasks.first)
         let change = try OperationPlanner(today: Self.today, updateLastUpdated: false).plan(.edit(task.id, title: title), on: pair)
         let after = TaskPair(paths: Self.paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
-        #expect(after.drift().isEmpty, "\(after.drift().map { $0.describe(ownerDocName: "OWNER", todoName: "TODO") })")
+        #expect(after.drift().isEmpty, "\(after.drift().map { "\($0.kind) \($0.task.title)" })")
         let edited = try #require(after.tasks.first { $0.title == title })
         #expect(edited.todo?.owner == "CTO")
         #expect(edited.todo?.pane == task.todo?.pane)
@@ -150,7 +150,7 @@ struct FuzzRegressionTests {
             }
             let change = try planner.plan(operation, on: pair)
             let after = TaskPair(paths: Self.paths, ownerBytes: change.ownerBytes, todoBytes: change.todoBytes)
-            #expect(after.drift().isEmpty, "\(operation): \(after.drift().map { $0.describe(ownerDocName: "OWNER", todoName: "TODO") })")
+            #expect(after.drift().isEmpty, "\(operation): \(after.drift().map { "\($0.kind) \($0.task.title)" })")
             #expect(after.tasks.count == 2, "\(operation)")
             #expect(Self.otherOwnersLines(change.todoBytes) == Self.otherOwnersLines(Self.markersTodo))
         }
@@ -175,7 +175,7 @@ struct FuzzRegressionTests {
             let pair = TaskPair(paths: Self.paths, ownerBytes: ownerBytes, todoBytes: Self.ownerTagTodo)
             let plan = SyncEngine(prefer: prefer).plan(pair: pair, base: base)
             let after = TaskPair(paths: Self.paths, ownerBytes: plan.ownerBytes, todoBytes: plan.todoBytes)
-            #expect(after.drift().isEmpty, "\(after.drift().map { $0.describe(ownerDocName: "OWNER", todoName: "TODO") })")
+            #expect(after.drift().isEmpty, "\(after.drift().map { "\($0.kind) \($0.task.title)" })")
             #expect(after.tasks.count == 1 && after.tasks.first?.todo?.checked == false)
             #expect(after.tasks.first?.todo?.owner == "CTO")
             #expect(Self.otherOwnersLines(plan.todoBytes) == Self.otherOwnersLines(Self.ownerTagTodo))

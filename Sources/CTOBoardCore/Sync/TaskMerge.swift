@@ -63,8 +63,16 @@ public enum TaskMerge {
                 }
                 continue
             }
-            if !editor.applyRaw(hunk) {
-                conflict(at: min(hunk.oldStart, editor.document.lines.count), ours: [], theirs: hunk.newLines.map(Self.content))
+            // Where its place is in ours: after the lines we added or removed above it. A place
+            // inside one of our changes is a conflict.
+            var shifted = hunk
+            for h in ourHunks where h.oldStart < hunk.oldStart || (h.oldStart == hunk.oldStart && h.oldLines.isEmpty) {
+                guard h.oldStart + h.oldLines.count <= hunk.oldStart else { shifted.oldStart = -1; break }
+                shifted.oldStart += h.newLines.count - h.oldLines.count
+            }
+            if shifted.oldStart < 0 || !editor.applyRaw(shifted) {
+                let at = shifted.oldStart < 0 ? hunk.oldStart : shifted.oldStart
+                conflict(at: min(at, editor.document.lines.count), ours: [], theirs: hunk.newLines.map(Self.content))
             }
         }
 

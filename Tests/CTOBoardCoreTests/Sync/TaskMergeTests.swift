@@ -67,6 +67,15 @@ struct TaskMergeTests {
         #expect(r.lines == DocLayout.lf.render(expected), "\(String(decoding: r.lines, as: UTF8.self))")
     }
 
+    @Test("a line they add outside the tasks goes where they put it, after the lines we added above it")
+    func theirLineOutsideTasksFollowsOurShift() {
+        let ours: [LineEdit] = [.insertAfter("- [ ] Alpha", ["- [ ] Alpha two", "- [ ] Alpha three"])]
+        let theirs: [LineEdit] = [.replace("- [ ] Bravo", "- [x] Bravo"), .insertAfter("### Low Priority", ["_Later: after the Q2 launch._"])]
+        let r = merge(.lf, ours: ours, theirs: theirs)
+        #expect(r.conflicts == 0)
+        #expect(r.lines == DocLayout.lf.render(applying(ours + theirs, to: base)), "\(String(decoding: r.lines, as: UTF8.self))")
+    }
+
     @Test("they delete a task whose note we edited: a conflict around our whole task")
     func deletionOfAnEditedNoteConflicts() {
         let r = merge(.lf, ours: [.replace("  - note b", "  - note b, kept")], theirs: [.remove("- [ ] Bravo"), .remove("  - note b")])

@@ -36,6 +36,15 @@ public struct SyncEngine: Sendable {
         return twins.min { abs($0 - place) < abs($1 - place) }.map { sameKey[$0] }
     }
 
+    /// The heading that placed `base` in `doc` as it was, when `now` (the same document now) has
+    /// none for that section, and `current` left the section by that alone (its tags and checkbox
+    /// as they were).
+    static func lostHeading(_ base: TaskEntry?, _ current: TaskEntry?, base doc: TaskDocument?, now: TaskDocument) -> String? {
+        guard let base, let current, let pane = base.headingPane, current.pane != pane, current.tagPane == base.tagPane,
+              current.checked == base.checked, let anchor = doc?.anchors[pane], now.anchors[pane] == nil else { return nil }
+        return doc?.document.text(anchor.line)
+    }
+
     /// The state that matters for sync.
     ///
     /// Across the two documents a task without a known section (in TODO.md, an unrecognised
@@ -130,7 +139,8 @@ public struct SyncEngine: Sendable {
         // Conflicts left open, with their base entries: the base to store keeps those (see below).
         var held: [(bO: TaskEntry?, bT: TaskEntry?, o: TaskEntry?, t: TaskEntry?)] = []
 
-        func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?, bO: TaskEntry? = nil, bT: TaskEntry? = nil) {
+        func resolveConflict(_ o: TaskEntry?, _ t: TaskEntry?, oIdent: Ident?, tIdent: Ident?, bO: TaskEntry? = nil, bT: TaskEntry? = nil,
+                             cause: String? = nil) {
             let task = (o ?? t)!
             let id = TaskMatcher.id(task.key, oIdent?.occurrence ?? tIdent?.occurrence ?? 1)
             switch prefer ?? preferences[id] {
@@ -146,7 +156,7 @@ public struct SyncEngine: Sendable {
                     id: id, title: task.title,
                     ownerVersion: o.map { pair.ownerDoc.document.text($0.line) },
                     todoVersion: t.map { pair.todo.document.text($0.line) },
-                    ownerLine: o.map { $0.line + 1 }, todoLine: t.map { $0.line + 1 }))
+                    ownerLine: o.map { $0.line + 1 }, todoLine: t.map { $0.line + 1 }, cause: cause))
             }
         }
 
@@ -175,7 +185,12 @@ public struct SyncEngine: Sendable {
                 }
                 return
             }
-            if oChanged && !tChanged {
+            // A task that left its section only because the section's heading went (renamed to
+            // one that names no section, deleted) was not moved by anyone: a conflict, not a move.
+            if let (name, heading) = Self.lostHeading(bO, o, base: baseO.doc, now: pair.ownerDoc).map({ ("the owner document", $0) })
+                ?? Self.lostHeading(bT, t, base: baseT.doc, now: pair.todo).map({ ("TODO.md", $0) }) {
+                resolveConflict(o, t, oIdent: oIdent, tIdent: tIdent, bO: bO, bT: bT, cause: "its section's heading `\(heading)` is gone from \(name) (put it back)")
+            } else if oChanged && !tChanged {
                 if o == nil { deletedInOwner += 1 }
                 carry(from: o, fromTodo: false, to: t, into: &todoEd, isTodo: true, pair: pair)
                 carried.append(Self.describe(o, old: bO, into: "TODO.md"))

@@ -87,6 +87,22 @@ struct SyncEngineTests {
              .insertAfter("- [ ] Ünïcode 任务 café ✓ [Owner: CTO]", ["- [ ] Audit security [Owner: CTO]"])], to: todo))))
     }
 
+    /// A heading renamed to one that names no section (a teammate's `### Top Priority (Q1)`)
+    /// would move its tasks by itself: each is a conflict, not a move carried into the owner
+    /// document, and putting the heading back ends it.
+    @Test func aSectionHeadingGoneIsAConflictNotAMove() {
+        let renamed: [LineEdit] = [.replace("### High Priority", "### Top Priority (Q1)")]
+        let (pair, plan) = plan(todo: renamed)
+        #expect(plan.conflicts.map(\.title) == ["Audit security"])
+        #expect(plan.ownerBytes == pair.ownerDoc.document.bytes)
+        #expect(plan.todoBytes == pair.todo.document.bytes)
+        #expect(plan.carried.isEmpty)
+        // With a [Priority: …] tag the move is the teammate's choice, and is carried.
+        let tagged = self.plan(todo: renamed + [.replace("- [ ] Audit security [Owner: CTO]", "- [ ] Audit security [Priority: Low] [Owner: CTO]")])
+        #expect(tagged.plan.conflicts.isEmpty)
+        #expect(after(tagged.plan).tasks.first { $0.title == "Audit security" }?.owner?.pane == .low)
+    }
+
     @Test func addedTaskIsCarriedWithTheOwnerTag() {
         let (_, p) = plan(owner: [.insertAfter("- [ ] Audit security", ["- [ ] Rotate keys"])])
         #expect(ShownBytes(p.todoBytes) == ShownBytes(DocLayout.lf.render(applying(

@@ -170,8 +170,9 @@ public enum LineDiff {
 
     /// The hunks, each that only inserts or only removes lines widened by the unchanged lines
     /// around it: before, back to the line that starts the item there (a note or a blank line
-    /// alone is found in many places), unless the hunk before has taken them; after, one line or
-    /// the end. Undo and redo then find it by its neighbours, and put lines back only between.
+    /// alone is found in many places), unless the hunk before has taken them (then the two are
+    /// one hunk); after, one line or the end. Undo and redo then find it by its neighbours, and
+    /// put lines back only between.
     public static func anchored(_ hunks: [Hunk], in old: Document) -> [Hunk] {
         let count = old.lines.isEmpty && !old.bytes.isEmpty ? 1 : old.lines.count
         func line(_ i: Int) -> [UInt8] { Array(old.lines.isEmpty ? old.bytes[...] : rawLines(old, i..<(i + 1))[0]) }
@@ -180,15 +181,19 @@ public enum LineDiff {
             let pure = h.oldLines.isEmpty || h.newLines.isEmpty
             let end = h.oldStart + h.oldLines.count, taken = out.last.map { $0.oldStart + $0.oldLines.count } ?? 0
             var from = h.oldStart
-            while pure, from > taken, from > h.oldStart - 20 {
+            while pure, from > taken {
                 from -= 1
                 if let first = line(from).first, ![0x20, 0x09, 0x0D, 0x0A].contains(first) { break }
             }
             let before = (from..<h.oldStart).map(line)
             let after = pure && end < count ? [line(end)] : []
-            out.append(Hunk(oldStart: h.oldStart - before.count, oldLines: before + h.oldLines + after,
-                            newStart: h.newStart - before.count, newLines: before + h.newLines + after,
-                            atEnd: pure && end == count))
+            var hunk = Hunk(oldStart: h.oldStart - before.count, oldLines: before + h.oldLines + after,
+                            newStart: h.newStart - before.count, newLines: before + h.newLines + after, atEnd: pure && end == count)
+            if pure, before.isEmpty, h.oldStart == taken, let last = out.popLast() {
+                hunk = Hunk(oldStart: last.oldStart, oldLines: last.oldLines + hunk.oldLines,
+                            newStart: last.newStart, newLines: last.newLines + hunk.newLines, atEnd: hunk.atEnd)
+            }
+            out.append(hunk)
         }
         return out
     }

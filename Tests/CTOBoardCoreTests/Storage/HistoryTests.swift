@@ -195,6 +195,39 @@ struct HistoryTests {
         expectRefused(box, "edited since")
     }
 
+    /// Redo of a reorder after a sync added tasks above: its two hunks are one line apart, so the
+    /// second has no lines of its own before it; it is found with the first, not at the nearest
+    /// blank line.
+    @Test(arguments: [1, 3, 5, 7])
+    func redoOfAReorderAfterTasksWereAddedAbove(_ added: Int) throws {
+        let box = try SyncSandbox()
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.reorder("Write docs", by: 1))
+        let reordered = (box.ownerBytes, box.todoBytes)
+        _ = try box.session(updateLastUpdated: false).undo()
+        let tasks = (0..<added).map { "- [ ] New high \($0) [Owner: CTO]" }.joined(separator: "\n")
+        try teammateAdds(tasks, after: "- [ ] Audit security [Owner: CTO]", box)
+        _ = try box.session(updateLastUpdated: false).redo()
+        let news = (0..<added).map { "- [ ] New high \($0)" }.joined(separator: "\n")
+        #expect(ShownBytes(box.ownerBytes) == ShownBytes(try inserting(news, after: "- [ ] Audit security", in: reordered.0)))
+        #expect(ShownBytes(box.todoBytes) == ShownBytes(try inserting(tasks, after: "- [ ] Audit security [Owner: CTO]", in: reordered.1)))
+    }
+
+    /// Undo of a delete after a teammate added a line to the notes of the task before it: its
+    /// place was edited, and another task with the same long notes is not taken for it.
+    @Test func undoOfADeleteIsNotPutBackAfterTheSameLongNotesElsewhere() throws {
+        let notes = (0..<21).map { "  - [ ] checklist step \($0)" }
+        let box = try SyncSandbox(
+            ownerLines: applying([.insertAfter("- [ ] Audit security", notes + ["- [ ] Hire an SRE"]), .insertAfter("- [ ] Plan migration", notes)],
+                                 to: SyncFixture.ownerLines),
+            todoLines: applying([.insertAfter("- [ ] Audit security [Owner: CTO]", notes + ["- [ ] Hire an SRE [Owner: CTO]"]),
+                                 .insertAfter("- [ ] Plan migration [Owner: CTO]", notes)], to: SyncFixture.todoLines))
+        defer { box.remove() }
+        _ = try box.session(updateLastUpdated: false).perform(.delete("Hire an SRE"))
+        try teammateAdds("  - [ ] checklist step 21", after: "  - [ ] checklist step 20", box)
+        expectRefused(box, "edited since")
+    }
+
     /// Redo of an add after a sync added a line above it: the task goes back after the same task.
     @Test func redoOfAnAddAfterLinesWereAddedAboveKeepsItsNeighbours() throws {
         let box = try SyncSandbox()

@@ -117,17 +117,12 @@ public struct DocumentEditor: Sendable {
         set(document.replacing(lines: range, with: lines))
     }
 
-    /// Applies a hunk made against another version of this document where its old lines are
-    /// found, nearest its old place first; false when they are nowhere.
+    /// Applies a hunk at its `oldStart`, where its old lines must be (the caller places it);
+    /// false when they are not: a line that is the same elsewhere is never taken for it.
     public mutating func applyRaw(_ hunk: LineDiff.Hunk) -> Bool {
         var lines = LineDiff.rawLines(document).map(Array.init)
-        if hunk.oldLines.isEmpty {
-            lines.insert(contentsOf: hunk.newLines, at: min(hunk.oldStart, lines.count))
-        } else {
-            let nearestFirst = (0...lines.count).lazy.flatMap { [hunk.oldStart - $0, hunk.oldStart + $0] }
-            guard let at = nearestFirst.first(where: { LineDiff.holds(hunk, at: $0, in: lines) }) else { return false }
-            lines.replaceSubrange(at..<(at + hunk.oldLines.count), with: hunk.newLines)
-        }
+        guard LineDiff.holds(hunk, at: hunk.oldStart, in: lines) else { return false }
+        lines.replaceSubrange(hunk.oldStart..<(hunk.oldStart + hunk.oldLines.count), with: hunk.newLines)
         set(Document(bytes: Array(lines.joined())))
         return true
     }

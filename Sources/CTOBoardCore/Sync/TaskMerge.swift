@@ -71,8 +71,9 @@ public enum TaskMerge {
                 shifted.oldStart += h.newLines.count - h.oldLines.count
             }
             if shifted.oldStart < 0 || !editor.applyRaw(shifted) {
-                let at = shifted.oldStart < 0 ? hunk.oldStart : shifted.oldStart
-                conflict(at: min(at, editor.document.lines.count), ours: [], theirs: hunk.newLines.map(Self.content))
+                let at = min(shifted.oldStart < 0 ? hunk.oldStart : shifted.oldStart, editor.document.lines.count)
+                let ourLines = (at..<min(at + hunk.oldLines.count, editor.document.lines.count)).map { Array(editor.document.content($0)) }
+                conflict(at: at, ours: ourLines, theirs: hunk.newLines.map(Self.content))
             }
         }
 

@@ -76,6 +76,18 @@ struct TaskMergeTests {
         #expect(r.lines == DocLayout.lf.render(applying(ours + theirs, to: base)), "\(String(decoding: r.lines, as: UTF8.self))")
     }
 
+    @Test("both sides change a line that is also elsewhere: a conflict there, the other copy untouched")
+    func sameLineChangedOnBothSidesIsAConflict() {
+        let doc = { (date: String) in
+            Document(bytes: Array("# T\n**Last Updated**: \(date)\n\n### High Priority\n- [ ] Alpha\n\n---\n**Last Updated**: Jan\n".utf8))
+        }
+        let r = TaskMerge.merge(base: doc("Jan"), ours: doc("March"), theirs: doc("April"))
+        #expect(r.conflicts == 1)
+        let text = String(decoding: r.document.bytes, as: UTF8.self)
+        #expect(text.hasSuffix("---\n**Last Updated**: Jan\n"), "\(text)")
+        #expect(text.contains("<<<<<<< ours\n**Last Updated**: March\n=======\n**Last Updated**: April\n>>>>>>> theirs\n"), "\(text)")
+    }
+
     @Test("they delete a task whose note we edited: a conflict around our whole task")
     func deletionOfAnEditedNoteConflicts() {
         let r = merge(.lf, ours: [.replace("  - note b", "  - note b, kept")], theirs: [.remove("- [ ] Bravo"), .remove("  - note b")])

@@ -23,7 +23,7 @@ public func fuzzMatcher(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = task.title; _ = task.state; _ = task.pane; _ = task.group; _ = task.critical
     }
     for drift in pair.drift() {
-        _ = drift.describe(ownerDocName: "OWNER.md", todoName: "TODO.md")
+        _ = "\(drift.kind) \(drift.task.title) \(drift.task.id)"
     }
     for task in pair.tasks.prefix(32) {
         do {

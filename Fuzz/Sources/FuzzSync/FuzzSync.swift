@@ -186,7 +186,7 @@ struct SyncModel {
             for t in after.tasks { count[t.key, default: 0] += 1 }
             for drift in after.drift() where (drift.kind == .checkbox || drift.kind == .section) && count[drift.task.key] == 1 {
                 invariant(false, "after a first sync preferring the owner document: "
-                          + drift.describe(ownerDocName: "OWNER", todoName: "TODO"))
+                          + "\(drift.kind) \(drift.task.title)")
             }
         }
         commit(plan.ownerBytes, plan.todoBytes)

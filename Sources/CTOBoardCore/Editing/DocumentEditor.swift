@@ -6,6 +6,8 @@ public struct DocumentEditor: Sendable {
     /// The document as edited so far.
     public private(set) var document: Document
     private var cache: TaskDocument?
+    /// Counts the changes made, so that what callers derive from the document can be kept.
+    public private(set) var version = 0
     private let keyOwner: String?
 
     public init(_ parsed: TaskDocument) {
@@ -25,6 +27,7 @@ public struct DocumentEditor: Sendable {
     private mutating func set(_ doc: Document) {
         document = doc
         cache = nil
+        version += 1
     }
 
     // MARK: Single-line edits

@@ -84,8 +84,13 @@ public enum TaskMerge {
         let theirByIdent = Dictionary(uniqueKeysWithValues: theirList)
         /// The lines of a task's whole item: its line, then its children.
         func item(_ doc: Document, _ e: TaskEntry) -> [[UInt8]] { e.lines.map { Array(doc.content($0)) } }
+        // Our tasks by identity, made again only after a change (one look per task, not a scan).
+        var ourIndex: (version: Int, byIdent: [SyncEngine.Ident: TaskEntry]) = (-1, [:])
         func ourEntry(_ ident: SyncEngine.Ident) -> TaskEntry? {
-            idents(editor.parsed()).first { $0.0 == ident }?.1
+            if ourIndex.version != editor.version {
+                ourIndex = (editor.version, Dictionary(uniqueKeysWithValues: idents(editor.parsed())))
+            }
+            return ourIndex.byIdent[ident]
         }
         func ourRename(like added: TaskEntry) -> TaskEntry? {
             let alike = { (a: TaskEntry, b: TaskEntry) in Similarity.dice(a.title, b.title) >= 0.55 }

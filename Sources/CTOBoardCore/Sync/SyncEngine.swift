@@ -36,10 +36,11 @@ public struct SyncEngine: Sendable {
         return twins.min { abs($0 - place) < abs($1 - place) }.map { sameKey[$0] }
     }
 
-    /// The heading that placed `base` in `doc` as it was, when `now` has none for that section and
-    /// `current` left the section by that alone (its tags and checkbox as they were).
+    /// The heading that placed `base` in `doc`, when `now` has none for that section and `current`
+    /// (found by title when outside every section: no task then) left it by that alone.
     static func lostHeading(_ base: TaskEntry?, _ current: TaskEntry?, base doc: TaskDocument?, now: TaskDocument) -> String? {
-        guard let base, let current, let pane = base.headingPane, current.pane != pane, current.tagPane == base.tagPane,
+        guard let base, let current = current ?? now.entries.first(where: { $0.key == base.key && $0.pane == nil }),
+              let pane = base.headingPane, current.pane != pane, current.tagPane == base.tagPane,
               current.checked == base.checked, let anchor = doc?.anchors[pane], now.anchors[pane] == nil else { return nil }
         return doc?.document.text(anchor.line)
     }

@@ -84,7 +84,6 @@ public enum TaskMerge {
         let theirByIdent = Dictionary(uniqueKeysWithValues: theirList)
         /// The lines of a task's whole item: its line, then its children.
         func item(_ doc: Document, _ e: TaskEntry) -> [[UInt8]] { e.lines.map { Array(doc.content($0)) } }
-        // Our tasks by identity, made again only after a change (one look per task, not a scan).
         var ourIndex: (version: Int, byIdent: [SyncEngine.Ident: TaskEntry]) = (-1, [:])
         func ourEntry(_ ident: SyncEngine.Ident) -> TaskEntry? {
             if ourIndex.version != editor.version {

@@ -103,6 +103,16 @@ struct SyncEngineTests {
         #expect(after(tagged.plan).tasks.first { $0.title == "Audit security" }?.owner?.pane == .low)
     }
 
+    /// In the owner document a task under a heading that names no section is no task at all:
+    /// renaming `## 🔄 In Progress` read as deleting its tasks, and sync deleted them (and their
+    /// notes) from TODO.md. It is the same conflict as a heading gone from TODO.md.
+    @Test func aSectionHeadingGoneFromTheOwnerDocumentDeletesNothing() {
+        let (pair, plan) = plan(owner: [.replace("## 🔄 In Progress", "## Current work")])
+        #expect(Set(plan.conflicts.map(\.title)) == ["Build API", "Ünïcode 任务 café ✓"])
+        #expect(plan.ownerBytes == pair.ownerDoc.document.bytes)
+        #expect(plan.todoBytes == pair.todo.document.bytes)
+    }
+
     @Test func addedTaskIsCarriedWithTheOwnerTag() {
         let (_, p) = plan(owner: [.insertAfter("- [ ] Audit security", ["- [ ] Rotate keys"])])
         #expect(ShownBytes(p.todoBytes) == ShownBytes(DocLayout.lf.render(applying(

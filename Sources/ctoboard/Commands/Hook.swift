@@ -92,7 +92,10 @@ struct HookInstall: ParsableCommand {
                 block.append("\(HookFiles.shellQuote(exe)) check --staged \(argText) || { printf '%s\\n' \(HookFiles.shellQuote(message)) >&2; exit 1; }")
             case .sync:
                 // Sync works on the files and stages them whole: unstaged edits would go into the commit.
+                // A document git does not track would be added whole to an unrelated commit.
                 for doc in Set(docs).sorted() {
+                    let untracked = "ctoboard: \(doc) is not tracked by git; add and commit it first, or use --mode check"
+                    block.append("git ls-files --error-unmatch -- \(HookFiles.shellQuote(doc)) >/dev/null 2>&1 || { printf '%s\\n' \(HookFiles.shellQuote(untracked)) >&2; exit 1; }")
                     let message = "ctoboard: \(doc) has edits that are not staged; stage them (git add) or stash them, then commit again"
                     block.append("git diff --quiet -- \(HookFiles.shellQuote(doc)) || { printf '%s\\n' \(HookFiles.shellQuote(message)) >&2; exit 1; }")
                 }

@@ -226,6 +226,23 @@ struct HookTests {
         #expect(try repo.git("diff", "--cached", "--name-only").stdout == "main.c\n")
     }
 
+    @Test("sync mode refuses a commit while a document is not tracked: it is not added to the commit")
+    func syncModeRefusesUntrackedDocuments() throws {
+        let repo = try AutoRepo()
+        defer { repo.remove() }
+        try repo.git("rm", "-rq", "--cached", "docs")
+        try repo.git("commit", "-qm", "docs untracked")
+        #expect(try repo.ctoboard(["hook", "install", "--mode", "sync"] + repo.pairArgs).status == 0)
+        let head = try repo.git("rev-parse", "HEAD").stdout
+        try Auto.write(repo.root + "/notes.txt", "notes\n")
+        try repo.git("add", "notes.txt")
+        let refused = try repo.git("commit", "-q", "-m", "notes", check: false)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.output.contains("is not tracked by git"), "\(refused)")
+        #expect(try repo.git("rev-parse", "HEAD").stdout == head)
+        #expect(try repo.git("diff", "--cached", "--name-only").stdout == "notes.txt\n")
+    }
+
     @Test("sync mode on a repository never synced carries a one-sided edit (the committed pair is the base)")
     func syncModeWithoutBase() throws {
         let repo = try AutoRepo()

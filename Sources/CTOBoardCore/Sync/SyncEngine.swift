@@ -39,9 +39,9 @@ public struct SyncEngine: Sendable {
     /// The heading that placed `base` in `doc`, when `now` has none for that section and `current`
     /// (found by title when outside every section: no task then) left it by that alone.
     static func lostHeading(_ base: TaskEntry?, _ current: TaskEntry?, base doc: TaskDocument?, now: TaskDocument) -> String? {
-        guard let base, let current = current ?? now.entries.first(where: { $0.key == base.key && $0.pane == nil }),
-              let pane = base.headingPane, current.pane != pane, current.tagPane == base.tagPane,
-              current.checked == base.checked, let anchor = doc?.anchors[pane], now.anchors[pane] == nil else { return nil }
+        guard let base, let pane = base.headingPane, let anchor = doc?.anchors[pane], now.anchors[pane] == nil,
+              let current = current ?? now.entries.first(where: { $0.key == base.key && $0.pane == nil }),
+              current.pane != pane, current.tagPane == base.tagPane, current.checked == base.checked else { return nil }
         return doc?.document.text(anchor.line)
     }
 
